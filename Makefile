@@ -1,0 +1,78 @@
+# LKHP: Linux Kernel Hot-Patcher for i386.
+#
+#   make kernel        build (or reuse) the cached i386 test kernel
+#   make               build the tools and the runtime module
+#   make check         all tests; ends with "N passed, N failed"
+#   make check-unit    host-only tests (no kernel)
+#   make check-kernel  tests that boot the kernel in QEMU
+#   make demo          build everything, boot QEMU, live-patch, show the effect
+#   make clean         remove build products (the kernel cache stays)
+
+RESULTS := $(CURDIR)/build/test-results.txt
+export LKHP_RESULTS := $(RESULTS)
+
+# Parts that exist once their issue has landed; each brings its own Makefile.
+DIFF_OBJECT := $(wildcard diff-object/Makefile)
+RUNTIME := $(wildcard runtime-kmod/Makefile)
+
+.PHONY: all deps kernel tools runtime check check-unit check-kernel \
+	unit-tests kernel-tests demo clean
+
+all: tools runtime
+
+deps:
+	@scripts/lkhp-deps
+
+kernel:
+	@scripts/kernel-build
+
+tools: deps
+ifneq ($(DIFF_OBJECT),)
+	@$(MAKE) --no-print-directory -C diff-object
+endif
+
+runtime: kernel
+ifneq ($(RUNTIME),)
+	@$(MAKE) --no-print-directory -C runtime-kmod
+endif
+
+# Each suite records PASS/FAIL lines in $(RESULTS); a suite that cannot even
+# be prepared (a build failed) is recorded as one failure, and the summary
+# still prints.
+define run-suites
+	@mkdir -p build && rm -f $(RESULTS)
+	@$(foreach s,$(1),$(MAKE) --no-print-directory $(s) || \
+		echo "FAIL $(s): preparation failed (see above)" >>$(RESULTS);)
+	@scripts/test-summary
+endef
+
+check:
+	$(call run-suites,unit-tests kernel-tests)
+
+check-unit:
+	$(call run-suites,unit-tests)
+
+check-kernel:
+	$(call run-suites,kernel-tests)
+
+unit-tests: tools
+	@scripts/run-tests unit scripts/tests/unit/*.t
+ifneq ($(DIFF_OBJECT),)
+	@diff-object/tests/check
+endif
+
+kernel-tests: kernel runtime
+	@scripts/run-tests kernel scripts/tests/kernel/*.t \
+		$(wildcard runtime-kmod/tests/kernel/*.t)
+
+demo: kernel runtime
+	@scripts/demo
+
+clean:
+	rm -rf build
+ifneq ($(DIFF_OBJECT),)
+	@$(MAKE) --no-print-directory -C diff-object clean
+endif
+ifneq ($(RUNTIME),)
+	@$(MAKE) --no-print-directory -C runtime-kmod clean
+endif

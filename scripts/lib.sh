@@ -1,0 +1,50 @@
+# shellcheck shell=bash
+# Common helpers for LKHP's shell scripts: messages, paths, cache keys.
+# Sourced, never run.
+
+LKHP_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+LKHP_CACHE=${LKHP_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/lkhp}
+LKHP_KTARBALL=${LKHP_KTARBALL:-/usr/src/linux-source-6.1.tar.xz}
+LKHP_KFRAGMENT=$LKHP_TOP/scripts/config/lkhp-test.config
+LKHP_ENV_FILE=$LKHP_TOP/build/kernel.env
+
+# A fixed build identity makes every build of one source+config report the
+# same `uname -v`, which the runtime checks patches against.
+export KBUILD_BUILD_TIMESTAMP="Thu Jan  1 00:00:00 UTC 2026"
+export KBUILD_BUILD_USER=lkhp KBUILD_BUILD_HOST=lkhp
+
+status() { printf '%s: %s\n' "${LKHP_PROG:-lkhp}" "$*"; }
+warn() { printf '%s: warning: %s\n' "${LKHP_PROG:-lkhp}" "$*" >&2; }
+die() { printf '%s: ERROR: %s\n' "${LKHP_PROG:-lkhp}" "$*" >&2; exit 1; }
+
+# Kernel version of the installed linux-source package, e.g. 6.1.192-2.
+lkhp_kpkg_version() {
+	dpkg-query -W -f='${Version}' linux-source-6.1 2>/dev/null ||
+		stat -c %Y "$LKHP_KTARBALL"
+}
+
+lkhp_gcc_version() { gcc -dumpfullversion; }
+
+# Cache key for the test kernel: source version, config fragment, compiler.
+lkhp_kernel_key() {
+	local cfg
+	cfg=$(sha256sum "$LKHP_KFRAGMENT" | cut -c1-12)
+	printf '%s-%s-gcc%s\n' "$(lkhp_kpkg_version)" "$cfg" "$(lkhp_gcc_version)"
+}
+
+# Load build/kernel.env or fail with the command that makes it.
+lkhp_load_env() {
+	[ -r "$LKHP_ENV_FILE" ] || die "$LKHP_ENV_FILE missing: run 'make kernel' first"
+	# shellcheck source=/dev/null
+	. "$LKHP_ENV_FILE"
+}
+
+# Run "$@" with output to LOG; on failure show the log's tail and die.
+run_logged() {
+	local log=$1 what=$2
+	shift 2
+	if ! "$@" >"$log" 2>&1; then
+		tail -n 30 "$log" >&2
+		die "$what failed (full log: $log)"
+	fi
+}
