@@ -6,6 +6,9 @@ LKHP_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 LKHP_CACHE=${LKHP_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/lkhp}
 LKHP_KTARBALL=${LKHP_KTARBALL:-/usr/src/linux-source-6.1.tar.xz}
 LKHP_KFRAGMENT=$LKHP_TOP/scripts/config/lkhp-test.config
+# Source patches the test kernel is built with: the demo reintroduces the
+# Dirty COW bug class so that LKHP has a real vulnerability to fix live.
+LKHP_KPATCHES=("$LKHP_TOP/scripts/demo/dirtycow-vulnerable.patch")
 LKHP_ENV_FILE=$LKHP_TOP/build/kernel.env
 
 # A fixed build identity makes every build of one source+config report the
@@ -28,7 +31,7 @@ lkhp_gcc_version() { gcc -dumpfullversion; }
 # Cache key for the test kernel: source version, config fragment, compiler.
 lkhp_kernel_key() {
 	local cfg
-	cfg=$(sha256sum "$LKHP_KFRAGMENT" | cut -c1-12)
+	cfg=$(cat "$LKHP_KFRAGMENT" "${LKHP_KPATCHES[@]}" | sha256sum | cut -c1-12)
 	printf '%s-%s-gcc%s\n' "$(lkhp_kpkg_version)" "$cfg" "$(lkhp_gcc_version)"
 }
 

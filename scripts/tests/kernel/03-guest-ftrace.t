@@ -8,6 +8,7 @@ set -euo pipefail
 	echo cmdline_proc_show >\$t/set_ftrace_filter
 	echo function >\$t/current_tracer
 	cat /proc/cmdline >/dev/null
-	echo nop >\$t/current_tracer
+	# Switching the tracer clears the buffer: look before switching back.
 	grep cmdline_proc_show \$t/trace
+	echo nop >\$t/current_tracer
 "
