@@ -66,7 +66,7 @@ kernel-tests: kernel runtime
 		$(wildcard runtime-kmod/tests/kernel/*.t)
 
 demo: kernel runtime
-	@scripts/demo
+	@scripts/demo/run
 
 clean:
 	rm -rf build
