@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * LKHP patch module template.
+ *
+ * lkhp-build links this file with the patch object (the new and changed
+ * functions, see diff-object/) and two generated headers:
+ *   lkhp-meta.h    patch name, kernel release/version, anchor address, flags
+ *   lkhp-tables.h  lkhp_funcs[] (functions to replace) and lkhp_relocs[]
+ *                  (references to non-exported kernel symbols)
+ * Loading the module registers and enables the patch; unloading it (only
+ * possible while it is disabled) unregisters it.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/module.h>
+#include <lkhp/patch.h>
+
+#include "lkhp-meta.h"
+#include "lkhp-tables.h"
+
+static struct lkhp_patch lkhp_this_patch = {
+	.abi_version	= LKHP_ABI_VERSION,
+	.struct_size	= sizeof(struct lkhp_patch),
+	.func_size	= sizeof(struct lkhp_patch_func),
+	.reloc_size	= sizeof(struct lkhp_patch_reloc),
+	.name		= LKHP_META_NAME,
+	.mod		= THIS_MODULE,
+	.kernel_release	= LKHP_META_RELEASE,
+	.kernel_version	= LKHP_META_VERSION,
+	.anchor_addr	= LKHP_META_ANCHOR_ADDR,
+	.flags		= LKHP_META_FLAGS,
+	.nr_funcs	= ARRAY_SIZE(lkhp_funcs),
+	.funcs		= lkhp_funcs,
+	.nr_relocs	= LKHP_NR_RELOCS,
+	.relocs		= LKHP_RELOCS,
+};
+
+static int __init lkhp_patch_init(void)
+{
+	return lkhp_register_patch(&lkhp_this_patch);
+}
+
+static void __exit lkhp_patch_exit(void)
+{
+	lkhp_unregister_patch(&lkhp_this_patch);
+}
+
+module_init(lkhp_patch_init);
+module_exit(lkhp_patch_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("LKHP live patch " LKHP_META_NAME);
+MODULE_INFO(lkhp_patch, LKHP_META_NAME);
+MODULE_INFO(lkhp_kernel, LKHP_META_RELEASE " " LKHP_META_VERSION);
+MODULE_INFO(lkhp_source_sha256, LKHP_META_SOURCE_SHA256);
