@@ -1,0 +1,38 @@
+/* The narrow interface to architecture facts (arch/x86_32.c). */
+#ifndef LKHP_ARCH_H
+#define LKHP_ARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct reloc;
+
+/*
+ * One kind of special section: a table of fixed-size entries, each owned by
+ * the function that one of its relocations points into.
+ */
+struct special_desc {
+	const char *name;
+	const char *dwarf_type;	/* struct whose DW_AT_byte_size is one entry */
+	unsigned size;		/* entry size when the object has no DWARF */
+	unsigned owner_off;	/* relocation naming the owning function */
+	int aux_off;		/* relocation to a code blob elsewhere, -1: none */
+	int aux_len_off;	/* u8 in the entry: the blob's length */
+	int ignore_off;		/* __LINE__ field left out of comparisons, -1: none */
+	unsigned ignore_len;
+};
+
+extern const struct special_desc arch_specials[];
+
+const char *arch_reloc_name(uint32_t type);
+unsigned arch_reloc_width(uint32_t type);
+bool arch_reloc_supported(uint32_t type);
+int32_t arch_read_addend(const unsigned char *p, unsigned width);
+void arch_write_addend(unsigned char *p, unsigned width, int32_t val);
+int64_t arch_reloc_target(const struct reloc *r);
+bool arch_line_immediate(const unsigned char *code, size_t len, size_t off,
+			 size_t *insn_end);
+bool arch_line_function(const char *name);
+
+#endif

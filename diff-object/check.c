@@ -1,0 +1,211 @@
+/*
+ * Refusals: changes a function-level live patch cannot carry.  Each prints
+ * the contract's "ERROR: OBJ: SYMBOL: reason" line; main() exits 2 when
+ * any was printed.  Runs after compare(), before anything is included.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arch.h"
+#include "diff.h"
+#include "warn.h"
+
+static bool prefixed(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+/* .init.text, .init.data, .exit.text, .init.rodata, ... */
+static bool init_or_exit(const struct section *sec)
+{
+	return prefixed(sec->name, ".init.") || prefixed(sec->name, ".exit.") ||
+	       !strcmp(sec->name, ".init") || !strcmp(sec->name, ".exit");
+}
+
+#define REFUSE(ctx, sym, ...) \
+	do { \
+		UNSUPPORTED((ctx)->patched.path, (sym), __VA_ARGS__); \
+		(ctx)->unsupported++; \
+	} while (0)
+
+/* The function around a code relocation, or NULL. */
+static struct symbol *reloc_owner(const struct reloc *r)
+{
+	struct symbol *s = section_symbol_at(r->sec, r->offset);
+
+	return s && sym_is_func(s) ? s : NULL;
+}
+
+/*
+ * A changed prototype is safe only if every caller comes along: the running
+ * kernel's unchanged callers would pass the old arguments to the new code.
+ */
+static void check_prototype(struct ctx *ctx, struct symbol *p)
+{
+	struct elf_obj *obj = &ctx->patched;
+	char *po, *pp;
+	size_t i, j;
+
+	if (strcmp(p->name, p->key) || strchr(p->name, '.'))
+		return;		/* gcc clones change their signature on purpose */
+	po = dwarf_prototype(&ctx->orig, p->twin->name);
+	pp = po ? dwarf_prototype(obj, p->name) : NULL;
+	if (!po || !pp || !strcmp(po, pp)) {
+		free(po);
+		free(pp);
+		return;
+	}
+	if (p->bind != STB_LOCAL) {
+		REFUSE(ctx, p->name, "prototype changed (%s -> %s) and callers outside "
+		       "this object use the old one", po, pp);
+		goto out;
+	}
+	for (i = 1; i < obj->nsecs; i++) {
+		struct section *sec = &obj->secs[i];
+
+		if (sec->special)
+			continue;
+		for (j = 0; j < sec->nrelocs; j++) {
+			struct target t;
+			struct symbol *user;
+
+			resolve_target(&sec->relocs[j], &t);
+			if (t.sym != p)
+				continue;
+			user = sec_is_text(sec) ? reloc_owner(&sec->relocs[j]) : NULL;
+			if (user && user->include)
+				continue;
+			REFUSE(ctx, p->name, "prototype changed (%s -> %s) and unchanged %s "
+			       "still uses the old one", po, pp,
+			       user ? user->name : sec->name);
+			goto out;
+		}
+	}
+out:
+	free(po);
+	free(pp);
+}
+
+static void check_function(struct ctx *ctx, struct symbol *s)
+{
+	struct section *sec = s->sec;
+	size_t i = reloc_lower_bound(sec, s->sym.st_value);
+	const char *what = s->status == ST_NEW ? "new" : "changed";
+
+	if (init_or_exit(sec)) {
+		REFUSE(ctx, s->name, "%s function in %s: init/exit code cannot be patched",
+		       what, sec->name);
+		return;
+	}
+	if (sec->nfuncs > 1) {
+		REFUSE(ctx, s->name, "%s function shares %s with other functions "
+		       "(object built without -ffunction-sections)", what, sec->name);
+		return;
+	}
+	for (; i < sec->nrelocs && sec->relocs[i].offset < s->sym.st_value + s->sym.st_size; i++) {
+		uint32_t type = sec->relocs[i].type;
+
+		if (!arch_reloc_supported(type) && type != R_386_NONE) {
+			REFUSE(ctx, s->name, "unsupported relocation %s at +0x%lx",
+			       arch_reloc_name(type),
+			       (unsigned long)(sec->relocs[i].offset - s->sym.st_value));
+			return;
+		}
+	}
+	if (s->status == ST_CHANGED && s->twin)
+		check_prototype(ctx, s);
+}
+
+static void check_data(struct ctx *ctx, struct symbol *s)
+{
+	struct section *sec = s->sec;
+
+	if (s->status != ST_CHANGED)
+		return;
+	if (init_or_exit(sec))
+		REFUSE(ctx, s->name, "changed init/exit data in %s", sec->name);
+	else if (!strcmp(sec->name, ".data..ro_after_init") ||
+		 prefixed(sec->name, ".data..ro_after_init."))
+		REFUSE(ctx, s->name, "changed __ro_after_init data: the running value "
+		       "was set at boot and cannot be replaced");
+	else if ((sec->sh.sh_flags & SHF_WRITE) || s->bind != STB_LOCAL)
+		REFUSE(ctx, s->name, "changed initial value or size of existing data "
+		       "(%lu -> %lu bytes): live data keeps its old layout and value",
+		       (unsigned long)s->twin->sym.st_size, (unsigned long)s->sym.st_size);
+}
+
+/* Special entries with no owning function must not change at all. */
+static void check_orphans(struct ctx *ctx)
+{
+	size_t k;
+
+	for (k = 0; k < ctx->patched.nspecials; k++) {
+		struct special_sec *ps = &ctx->patched.specials[k];
+		struct special_sec *os = special_find(&ctx->orig, ps->desc->name);
+		struct special_entry *pe, *oe = NULL;
+		size_t np = special_entries(ps, NULL, &pe);
+		size_t no = os ? special_entries(os, NULL, &oe) : 0, j;
+		bool same = np == no;
+
+		for (j = 0; same && j < np; j++)
+			same = os->entsize == ps->entsize &&
+			       !memcmp(os->sec->data + oe[j].offset, ps->sec->data + pe[j].offset,
+				       ps->entsize);
+		if (!same)
+			REFUSE(ctx, ps->desc->name, "changed entry not attributable to a function");
+	}
+}
+
+/*
+ * Sections that hold no function or object and that no code refers to
+ * (.initcall*, __param, .modinfo, ...): a change there changes boot-time
+ * behaviour a live patch cannot reach.
+ */
+static bool anon_candidate(const struct section *sec)
+{
+	return (sec->sh.sh_flags & SHF_ALLOC) && !sec->nsyms && !sec->special &&
+	       !(sec->sh.sh_flags & (SHF_STRINGS | SHF_MERGE)) && !sec->ref_from_text &&
+	       sec->sh.sh_type != SHT_NOTE && sec->sh.sh_type != SHT_GROUP &&
+	       !prefixed(sec->name, ".discard") && strcmp(sec->name, ".altinstr_replacement") &&
+	       strcmp(sec->name, ".altinstr_aux");
+}
+
+static void check_other_sections(struct ctx *ctx)
+{
+	struct elf_obj *obj = &ctx->patched;
+	size_t i;
+
+	for (i = 1; i < obj->nsecs; i++) {
+		struct section *sec = &obj->secs[i], *o = sec->twin;
+		bool same;
+
+		if (!anon_candidate(sec))
+			continue;
+		if (!o) {
+			if (sec->size)
+				REFUSE(ctx, sec->name, "new section of a non-function kind");
+			continue;
+		}
+		same = same_anon_section(o, sec, 0);
+		if (!same)
+			REFUSE(ctx, sec->name, "changed section of a non-function kind");
+	}
+}
+
+int check_unsupported(struct ctx *ctx)
+{
+	struct elf_obj *p = &ctx->patched;
+	size_t i;
+
+	for (i = 1; i < p->nsyms; i++) {
+		struct symbol *s = &p->syms[i];
+
+		if (sym_is_func(s) && s->include)
+			check_function(ctx, s);
+		else if (sym_is_data(s))
+			check_data(ctx, s);
+	}
+	check_orphans(ctx);
+	check_other_sections(ctx);
+	return 0;
+}

@@ -1,0 +1,364 @@
+/*
+ * SAME / CHANGED / NEW for every function and data object of the patched
+ * object.  Two ranges of bytes are the same when their bytes agree outside
+ * the relocated fields and their relocations agree by (offset, type, target),
+ * the target seen through section symbols: gas turns a reference to a
+ * static symbol into "section + offset",
+ *   00000007  R_386_32  00000000  .bss.calls.1
+ * so offsets into other sections never matter, only what they point at.
+ * The special-section entries of a function (its WARNs, exception fixups,
+ * static branches, ...) are part of it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arch.h"
+#include "diff.h"
+#include "warn.h"
+
+void resolve_target(const struct reloc *r, struct target *t)
+{
+	struct symbol *s = r->sym;
+	int64_t off = arch_reloc_target(r);
+
+	t->sym = NULL;
+	t->sec = NULL;
+	t->off = off;
+	if (s->type == STT_SECTION && s->sec) {
+		struct symbol *owner = off >= 0 ? section_symbol_at(s->sec, (uint64_t)off) : NULL;
+
+		if (owner) {
+			t->sym = owner;
+			t->off = off - (int64_t)owner->sym.st_value;
+		} else {
+			t->sec = s->sec;
+		}
+		return;
+	}
+	t->sym = s;
+}
+
+struct range {
+	struct section *sec;
+	uint64_t start, end;
+};
+
+static void sym_range(struct symbol *s, struct range *r)
+{
+	r->sec = s->sec;
+	r->start = s->sym.st_value;
+	r->end = s->sym.st_value + s->sym.st_size;
+}
+
+/* Fields of a range left out of a comparison: the __LINE__ of a bug entry... */
+struct skip {
+	int64_t off;
+	unsigned len;
+};
+
+#define NSKIP 2
+
+static bool same_range(struct range *o, struct range *p, const struct skip *sk,
+		       struct symbol *func, bool *line_only, int depth);
+
+/* The NUL-terminated string at off, bounded by its section. */
+static bool same_string(const struct section *a, int64_t ao, const struct section *b,
+			int64_t bo)
+{
+	size_t al, bl;
+
+	if (ao < 0 || bo < 0 || (uint64_t)ao >= a->size || (uint64_t)bo >= b->size)
+		return ao == bo && a->size == b->size;
+	al = strnlen((const char *)a->data + ao, a->size - ao);
+	bl = strnlen((const char *)b->data + bo, b->size - bo);
+	return al == bl && !memcmp(a->data + ao, b->data + bo, al);
+}
+
+/* A section no symbol owns (jump table, constants): compared whole, once. */
+bool same_anon_section(struct section *o, struct section *p, int depth)
+{
+	struct range ro = { o, 0, o->size }, rp = { p, 0, p->size };
+	bool dummy;
+
+	if (p->twin != o)
+		return false;
+	if (p->anon_status != ST_NONE)
+		return p->anon_status == ST_SAME;
+	if (p->anon_busy || depth > 4)
+		return true;	/* a cycle: the outer comparison decides */
+	p->anon_busy = true;
+	p->anon_status = same_range(&ro, &rp, NULL, NULL, &dummy, depth + 1) ?
+			 ST_SAME : ST_CHANGED;
+	p->anon_busy = false;
+	return p->anon_status == ST_SAME;
+}
+
+static bool same_target(struct target *o, struct target *p, int depth)
+{
+	if (o->off != p->off && !(o->sec && p->sec && sec_is_strings(p->sec)))
+		return false;
+	if (p->sym) {
+		if (!o->sym)
+			return false;
+		if (!sym_defined(p->sym) || !sym_defined(o->sym))
+			return !sym_defined(p->sym) && !sym_defined(o->sym) &&
+			       !strcmp(p->sym->name, o->sym->name);
+		/* a local read-only object with new contents travels as a copy */
+		return p->sym->twin == o->sym &&
+		       !(sym_is_data(p->sym) && p->sym->status == ST_CHANGED);
+	}
+	if (!o->sec)
+		return false;
+	if (sec_is_strings(p->sec) && sec_is_strings(o->sec))
+		return same_string(o->sec, o->off, p->sec, p->off);
+	return same_anon_section(o->sec, p->sec, depth);
+}
+
+/* A call to a __LINE__-taking function follows the immediate at insn_end. */
+static bool line_call_follows(struct range *p, uint64_t insn_end)
+{
+	size_t i = reloc_lower_bound(p->sec, p->start + insn_end);
+
+	for (; i < p->sec->nrelocs && p->sec->relocs[i].offset < p->end; i++) {
+		struct reloc *r = &p->sec->relocs[i];
+		struct target t;
+
+		if (r->type != R_386_PC32 && r->type != R_386_PLT32)
+			continue;
+		resolve_target(r, &t);
+		return t.sym && arch_line_function(t.sym->name);
+	}
+	return false;
+}
+
+static bool skipped(const struct skip *sk, uint64_t rel)
+{
+	int k;
+
+	for (k = 0; sk && k < NSKIP; k++)
+		if (sk[k].len && (int64_t)rel >= sk[k].off && (int64_t)rel < sk[k].off + sk[k].len)
+			return true;
+	return false;
+}
+
+static bool same_relocs(struct range *o, struct range *p, const struct skip *sk,
+			unsigned char *mask, int depth)
+{
+	size_t io = reloc_lower_bound(o->sec, o->start);
+	size_t ip = reloc_lower_bound(p->sec, p->start);
+
+	for (;;) {
+		bool eo, ep;
+		struct reloc *ro, *rp;
+		struct target to, tp;
+
+		while (io < o->sec->nrelocs && o->sec->relocs[io].offset < o->end &&
+		       skipped(sk, o->sec->relocs[io].offset - o->start))
+			io++;
+		while (ip < p->sec->nrelocs && p->sec->relocs[ip].offset < p->end &&
+		       skipped(sk, p->sec->relocs[ip].offset - p->start))
+			ip++;
+		eo = io >= o->sec->nrelocs || o->sec->relocs[io].offset >= o->end;
+		ep = ip >= p->sec->nrelocs || p->sec->relocs[ip].offset >= p->end;
+		if (eo || ep)
+			return eo && ep;
+		ro = &o->sec->relocs[io++];
+		rp = &p->sec->relocs[ip++];
+		if (ro->offset - o->start != rp->offset - p->start || ro->type != rp->type)
+			return false;
+		resolve_target(ro, &to);
+		resolve_target(rp, &tp);
+		if (!same_target(&to, &tp, depth))
+			return false;
+		if (rp->width)
+			memset(mask + (rp->offset - p->start), 1,
+			       rp->width <= p->end - rp->offset ? rp->width : p->end - rp->offset);
+	}
+}
+
+static bool same_range(struct range *o, struct range *p, const struct skip *sk,
+		       struct symbol *func, bool *line_only, int depth)
+{
+	uint64_t len = p->end - p->start, i;
+	unsigned char *mask;
+	bool same = true;
+
+	*line_only = false;
+	if (o->end - o->start != len)
+		return false;
+	if (!o->sec->data || !p->sec->data)
+		return !o->sec->data && !p->sec->data;
+	mask = calloc(len ? len : 1, 1);
+	if (!mask)
+		return false;
+	if (!same_relocs(o, p, sk, mask, depth)) {
+		free(mask);
+		return false;
+	}
+	for (i = 0; i < len; i++)
+		if (skipped(sk, i))
+			mask[i] = 1;
+	for (i = 0; i < len && same; i++) {
+		size_t insn_end;
+
+		if (mask[i] || o->sec->data[o->start + i] == p->sec->data[p->start + i])
+			continue;
+		if (func && arch_line_immediate(p->sec->data + p->start, len, i, &insn_end) &&
+		    line_call_follows(p, insn_end))
+			*line_only = true;
+		else
+			same = false;
+	}
+	free(mask);
+	if (!same)
+		*line_only = false;
+	return same;
+}
+
+/* A code blob an entry points to (.altinstr_replacement), by content. */
+static bool same_aux(struct special_sec *os, struct special_entry *oe,
+		     struct special_sec *ps, struct special_entry *pe)
+{
+	const struct special_desc *d = ps->desc;
+	struct reloc *ro, *rp;
+	struct target to, tp;
+	struct range a, b;
+	size_t i;
+	bool dummy;
+
+	if (d->aux_off < 0)
+		return true;
+	i = reloc_lower_bound(os->sec, oe->offset + d->aux_off);
+	ro = i < os->sec->nrelocs && os->sec->relocs[i].offset == oe->offset + d->aux_off ?
+	     &os->sec->relocs[i] : NULL;
+	i = reloc_lower_bound(ps->sec, pe->offset + d->aux_off);
+	rp = i < ps->sec->nrelocs && ps->sec->relocs[i].offset == pe->offset + d->aux_off ?
+	     &ps->sec->relocs[i] : NULL;
+	if (!ro || !rp)
+		return !ro && !rp;
+	resolve_target(ro, &to);
+	resolve_target(rp, &tp);
+	if (!to.sec || !tp.sec || to.off < 0 || tp.off < 0)
+		return false;
+	a.sec = to.sec;
+	a.start = (uint64_t)to.off;
+	a.end = a.start + os->sec->data[oe->offset + d->aux_len_off];
+	b.sec = tp.sec;
+	b.start = (uint64_t)tp.off;
+	b.end = b.start + ps->sec->data[pe->offset + d->aux_len_off];
+	if (a.end > a.sec->size || b.end > b.sec->size)
+		return false;
+	return same_range(&a, &b, NULL, NULL, &dummy, 0);
+}
+
+static bool same_entry(struct special_sec *os, struct special_entry *oe,
+		       struct special_sec *ps, struct special_entry *pe)
+{
+	const struct special_desc *d = ps->desc;
+	struct range a = { os->sec, oe->offset, oe->offset + os->entsize };
+	struct range b = { ps->sec, pe->offset, pe->offset + ps->entsize };
+	struct skip sk[NSKIP] = {
+		{ d->ignore_off, d->ignore_off >= 0 ? d->ignore_len : 0 },
+		{ d->aux_off, d->aux_off >= 0 ? 4 : 0 },
+	};
+	bool dummy;
+
+	if (os->entsize != ps->entsize)
+		return false;
+	return same_range(&a, &b, sk, NULL, &dummy, 0) && same_aux(os, oe, ps, pe);
+}
+
+static bool same_entries(struct ctx *ctx, struct symbol *o, struct symbol *p)
+{
+	size_t k, j;
+
+	for (k = 0; k < ctx->patched.nspecials; k++) {
+		struct special_sec *ps = &ctx->patched.specials[k];
+		struct special_sec *os = special_find(&ctx->orig, ps->desc->name);
+		struct special_entry *pe, *oe = NULL;
+		size_t np = special_entries(ps, p, &pe);
+		size_t no = os ? special_entries(os, o, &oe) : 0;
+
+		if (np != no)
+			return false;
+		for (j = 0; j < np; j++)
+			if (!same_entry(os, &oe[j], ps, &pe[j]))
+				return false;
+	}
+	/* entries that vanished from a special section the patch dropped */
+	for (k = 0; k < ctx->orig.nspecials; k++) {
+		struct special_sec *os = &ctx->orig.specials[k];
+		struct special_entry *oe;
+
+		if (!special_find(&ctx->patched, os->desc->name) && special_entries(os, o, &oe))
+			return false;
+	}
+	return true;
+}
+
+static enum status compare_symbol(struct ctx *ctx, struct symbol *p)
+{
+	struct symbol *o = p->twin;
+	struct range ro, rp;
+	bool line_only;
+
+	if (!o)
+		return ST_NEW;
+	if (o->type != p->type)
+		return ST_CHANGED;
+	sym_range(o, &ro);
+	sym_range(p, &rp);
+	if (!same_range(&ro, &rp, NULL, sym_is_func(p) ? p : NULL, &line_only, 0))
+		return ST_CHANGED;
+	if (sym_is_func(p) && !same_entries(ctx, o, p))
+		return ST_CHANGED;
+	if (line_only) {
+		p->line_only = true;
+		NOTE(ctx->patched.path, "%s: only __LINE__ immediates changed", p->name);
+	}
+	return ST_SAME;
+}
+
+static void mark(struct symbol *s)
+{
+	if (s->status == ST_SAME)
+		s->status = ST_CHANGED;
+}
+
+int compare(struct ctx *ctx)
+{
+	struct elf_obj *p = &ctx->patched;
+	size_t i;
+	int pass;
+
+	/* Must be before functions: a function using changed read-only data changed. */
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 1; i < p->nsyms; i++) {
+			struct symbol *s = &p->syms[i];
+
+			if (pass == 0 ? sym_is_data(s) : sym_is_func(s))
+				s->status = compare_symbol(ctx, s);
+		}
+	}
+	/* foo.cold is part of foo: both travel, only foo is reported */
+	for (i = 1; i < p->nsyms; i++) {
+		struct symbol *s = &p->syms[i];
+
+		if (!sym_is_func(s) || !s->parent)
+			continue;
+		if (s->status != ST_SAME)
+			mark(s->parent);
+		if (s->parent->status != ST_SAME)
+			mark(s);
+	}
+	for (i = 1; i < p->nsyms; i++) {
+		struct symbol *s = &p->syms[i];
+
+		if (sym_is_func(s) && (s->status == ST_CHANGED || s->status == ST_NEW)) {
+			s->include = true;
+			s->report = !s->parent;
+			ctx->changed += s->report;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,239 @@
+/*
+ * Twins: which symbol and section of the patched object is which of the
+ * original.  A funnel that only ever accepts one-to-one matches:
+ *   1. global symbols by exact name;
+ *   2. any symbol by key (the name without gcc's numbers, elf.c:name_key())
+ *      when the key is unique among untwinned symbols of its type on both sides;
+ *   3. what is left (static locals `x.N` that share a base name, renumbered
+ *      clones) through the twinned functions that use them: the k-th such
+ *      symbol a function refers to matches the k-th its twin refers to;
+ *   4. exact name, when unique on both sides.
+ * Sections follow their symbols, then their names, then their keys.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff.h"
+#include "warn.h"
+
+static bool twinnable(const struct symbol *s)
+{
+	return s->idx && s->sec && !s->twin &&
+	       (s->type == STT_FUNC || s->type == STT_OBJECT || s->type == STT_NOTYPE);
+}
+
+static void pair(struct symbol *a, struct symbol *b)
+{
+	a->twin = b;
+	b->twin = a;
+}
+
+/* The only untwinned symbol of type `type` found under key in h, or NULL. */
+static struct symbol *unique_in(const struct htab *h, const char *key, unsigned type,
+				bool global_only)
+{
+	struct symbol *found = NULL;
+	struct hent *e;
+
+	for (e = htab_first(h, key); e; e = htab_next(e)) {
+		struct symbol *s = e->val;
+
+		if (!twinnable(s) || s->type != type ||
+		    (global_only && s->bind == STB_LOCAL))
+			continue;
+		if (found)
+			return NULL;
+		found = s;
+	}
+	return found;
+}
+
+static void match_unique(struct ctx *ctx, bool by_key, bool global_only)
+{
+	struct elf_obj *p = &ctx->patched, *o = &ctx->orig;
+	size_t i;
+
+	for (i = 1; i < p->nsyms; i++) {
+		struct symbol *s = &p->syms[i], *t, *u;
+		const char *k = by_key ? s->key : s->name;
+
+		if (!twinnable(s) || (global_only && s->bind == STB_LOCAL))
+			continue;
+		t = unique_in(by_key ? &o->sym_by_key : &o->sym_by_name, k, s->type,
+			      global_only);
+		u = unique_in(by_key ? &p->sym_by_key : &p->sym_by_name, k, s->type,
+			      global_only);
+		if (t && u == s)
+			pair(s, t);
+	}
+}
+
+/* Untwinned local symbols func refers to, in order of first reference. */
+static size_t local_refs(struct symbol *func, struct symbol **out, size_t max)
+{
+	struct section *sec = func->sec;
+	size_t i = reloc_lower_bound(sec, func->sym.st_value), n = 0, j;
+	uint64_t end = func->sym.st_value + func->sym.st_size;
+
+	for (; i < sec->nrelocs && sec->relocs[i].offset < end; i++) {
+		struct target t;
+
+		resolve_target(&sec->relocs[i], &t);
+		if (!t.sym || !twinnable(t.sym) || t.sym->bind != STB_LOCAL)
+			continue;
+		for (j = 0; j < n && out[j] != t.sym; j++)
+			;
+		if (j == n && n < max)
+			out[n++] = t.sym;
+	}
+	return n;
+}
+
+static size_t nth_with_key(struct symbol **v, size_t n, const struct symbol *s, size_t *count)
+{
+	size_t i, pos = 0, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(v[i]->key, s->key) || v[i]->type != s->type)
+			continue;
+		if (v[i] == s)
+			pos = k;
+		k++;
+	}
+	*count = k;
+	return pos;
+}
+
+static struct symbol *kth_with_key(struct symbol **v, size_t n, const struct symbol *s,
+				   size_t want)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(v[i]->key, s->key) && v[i]->type == s->type && k++ == want)
+			return v[i];
+	return NULL;
+}
+
+#define MAX_REFS 256
+
+static bool match_through_users(struct ctx *ctx)
+{
+	struct symbol *pv[MAX_REFS], *ov[MAX_REFS];
+	struct elf_obj *p = &ctx->patched;
+	bool progress = false;
+	size_t i, j;
+
+	for (i = 1; i < p->nsyms; i++) {
+		struct symbol *f = &p->syms[i];
+		size_t np, no;
+
+		if (!sym_is_func(f) || !f->twin)
+			continue;
+		np = local_refs(f, pv, MAX_REFS);
+		if (!np)
+			continue;
+		no = local_refs(f->twin, ov, MAX_REFS);
+		for (j = 0; j < np; j++) {
+			size_t cp, co, k = nth_with_key(pv, np, pv[j], &cp);
+			struct symbol *t;
+
+			if (pv[j]->twin)
+				continue;
+			t = kth_with_key(ov, no, pv[j], k);
+			nth_with_key(ov, no, pv[j], &co);
+			if (t && cp == co && !t->twin) {
+				pair(pv[j], t);
+				progress = true;
+			}
+		}
+	}
+	return progress;
+}
+
+static void find_parents(struct elf_obj *obj)
+{
+	size_t i;
+
+	for (i = 1; i < obj->nsyms; i++) {
+		struct symbol *s = &obj->syms[i], *parent;
+		size_t len = strlen(s->name);
+		char *pname;
+
+		if (!sym_is_func(s) || len <= 5 || strcmp(s->name + len - 5, ".cold"))
+			continue;
+		pname = strndup(s->name, len - 5);
+		if (!pname)
+			continue;
+		parent = find_symbol(obj, pname);
+		if (parent && sym_is_func(parent))
+			s->parent = parent;
+		free(pname);
+	}
+}
+
+static struct section *unique_section(const struct htab *h, const char *key)
+{
+	struct hent *e = htab_first(h, key);
+	struct section *found = NULL;
+
+	for (; e; e = htab_next(e)) {
+		struct section *s = e->val;
+
+		if (s->twin)
+			continue;
+		if (found)
+			return NULL;
+		found = s;
+	}
+	return found;
+}
+
+static void match_sections(struct ctx *ctx, bool by_key)
+{
+	struct elf_obj *p = &ctx->patched, *o = &ctx->orig;
+	size_t i;
+
+	for (i = 1; i < p->nsecs; i++) {
+		struct section *s = &p->secs[i], *t, *u;
+		const char *k = by_key ? s->key : s->name;
+
+		if (s->twin)
+			continue;
+		t = unique_section(by_key ? &o->sec_by_key : &o->sec_by_name, k);
+		u = unique_section(by_key ? &p->sec_by_key : &p->sec_by_name, k);
+		if (t && u == s && t->sh.sh_type == s->sh.sh_type) {
+			s->twin = t;
+			t->twin = s;
+		}
+	}
+}
+
+int correlate(struct ctx *ctx)
+{
+	struct elf_obj *p = &ctx->patched;
+	size_t i;
+	int round;
+
+	match_unique(ctx, false, true);		/* Must be first: globals anchor the rest */
+	match_unique(ctx, true, false);
+	for (round = 0; round < 8 && match_through_users(ctx); round++)
+		;
+	match_unique(ctx, false, false);
+	find_parents(&ctx->orig);
+	find_parents(p);
+
+	/* sections follow the symbols that live in them */
+	for (i = 1; i < p->nsyms; i++) {
+		struct symbol *s = &p->syms[i];
+
+		if (s->twin && s->sec && s->twin->sec && !s->sec->twin &&
+		    !s->twin->sec->twin && s->sec->nsyms == 1 && s->twin->sec->nsyms == 1) {
+			s->sec->twin = s->twin->sec;
+			s->twin->sec->twin = s->sec;
+		}
+	}
+	match_sections(ctx, false);
+	match_sections(ctx, true);
+	return 0;
+}

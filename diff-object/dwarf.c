@@ -1,0 +1,164 @@
+/*
+ * What the build's own DWARF says: the size of the structs behind special
+ * sections, and function prototypes.  i386 objects use REL, so the
+ * unrelocated .debug_* bytes already hold the right string and CU offsets
+ * and libdw can read them without applying relocations.
+ */
+#include <dwarf.h>
+#include <elfutils/libdw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff.h"
+
+int dwarf_open(struct elf_obj *obj)
+{
+	Dwarf *dw;
+
+	if (!find_section(obj, ".debug_info"))
+		return 0;
+	dw = dwarf_begin_elf(obj->elf, DWARF_C_READ, NULL);
+	obj->dwarf = (struct dwarf_info *)dw;
+	return 0;
+}
+
+void dwarf_close(struct elf_obj *obj)
+{
+	if (obj->dwarf)
+		dwarf_end((Dwarf *)obj->dwarf);
+	obj->dwarf = NULL;
+}
+
+/* Call fn on each top-level DIE with this tag and name until it says stop. */
+static int each_toplevel(struct elf_obj *obj, int tag, const char *name,
+			 int (*fn)(Dwarf_Die *die, void *arg), void *arg)
+{
+	Dwarf *dw = (Dwarf *)obj->dwarf;
+	Dwarf_Off off = 0, next;
+	size_t hsize;
+	unsigned ncu = 0;
+
+	if (!dw)
+		return 0;
+	while (dwarf_nextcu(dw, off, &next, &hsize, NULL, NULL, NULL) == 0 &&
+	       ncu++ < 100000) {
+		Dwarf_Die cu, die;
+
+		if (dwarf_offdie(dw, off + hsize, &cu) && dwarf_child(&cu, &die) == 0) {
+			unsigned n = 0;
+
+			do {
+				const char *dn;
+
+				if (dwarf_tag(&die) != tag)
+					continue;
+				dn = dwarf_diename(&die);
+				if (dn && !strcmp(dn, name) && fn(&die, arg))
+					return 1;
+			} while (dwarf_siblingof(&die, &die) == 0 && ++n < 10000000);
+		}
+		if (next <= off)
+			break;
+		off = next;
+	}
+	return 0;
+}
+
+static int get_size(Dwarf_Die *die, void *arg)
+{
+	Dwarf_Word sz;
+
+	if (dwarf_hasattr(die, DW_AT_declaration))
+		return 0;
+	if (dwarf_aggregate_size(die, &sz) != 0)
+		return 0;
+	*(long *)arg = (long)sz;
+	return 1;
+}
+
+long dwarf_struct_size(struct elf_obj *obj, const char *name)
+{
+	long sz = -1;
+
+	each_toplevel(obj, DW_TAG_structure_type, name, get_size, &sz);
+	return sz;
+}
+
+static void describe_type(Dwarf_Die *die, char *buf, size_t len, int depth)
+{
+	Dwarf_Attribute attr;
+	Dwarf_Die type;
+	const char *name = dwarf_diename(die);
+	size_t used = strlen(buf);
+	const char *prefix = "";
+
+	if (used >= len - 1 || depth > 8)
+		return;
+	switch (dwarf_tag(die)) {
+	case DW_TAG_pointer_type: prefix = "*"; break;
+	case DW_TAG_const_type: prefix = "const "; break;
+	case DW_TAG_volatile_type: prefix = "volatile "; break;
+	case DW_TAG_array_type: prefix = "[]"; break;
+	case DW_TAG_structure_type: prefix = "struct "; break;
+	case DW_TAG_union_type: prefix = "union "; break;
+	case DW_TAG_enumeration_type: prefix = "enum "; break;
+	case DW_TAG_subroutine_type: prefix = "fn "; break;
+	default: break;
+	}
+	snprintf(buf + used, len - used, "%s%s", prefix, name ? name : "");
+	/* named types end the walk: their name is their identity here */
+	if (name)
+		return;
+	if (dwarf_attr_integrate(die, DW_AT_type, &attr) && dwarf_formref_die(&attr, &type))
+		describe_type(&type, buf, len, depth + 1);
+	else if (!name && !*prefix)
+		snprintf(buf + strlen(buf), len - strlen(buf), "void");
+}
+
+struct proto {
+	char buf[1024];
+};
+
+static int get_proto(Dwarf_Die *die, void *arg)
+{
+	struct proto *p = arg;
+	Dwarf_Attribute attr;
+	Dwarf_Die type, child;
+	unsigned n = 0;
+
+	if (dwarf_hasattr(die, DW_AT_declaration))
+		return 0;
+	p->buf[0] = '\0';
+	if (dwarf_attr_integrate(die, DW_AT_type, &attr) && dwarf_formref_die(&attr, &type))
+		describe_type(&type, p->buf, sizeof(p->buf), 0);
+	else
+		strcpy(p->buf, "void");
+	strncat(p->buf, " (", sizeof(p->buf) - strlen(p->buf) - 1);
+	if (dwarf_child(die, &child) == 0) {
+		do {
+			int tag = dwarf_tag(&child);
+
+			if (tag == DW_TAG_unspecified_parameters)
+				strncat(p->buf, "...", sizeof(p->buf) - strlen(p->buf) - 1);
+			if (tag != DW_TAG_formal_parameter)
+				continue;
+			if (dwarf_attr_integrate(&child, DW_AT_type, &attr) &&
+			    dwarf_formref_die(&attr, &type))
+				describe_type(&type, p->buf, sizeof(p->buf), 0);
+			strncat(p->buf, ", ", sizeof(p->buf) - strlen(p->buf) - 1);
+		} while (dwarf_siblingof(&child, &child) == 0 && ++n < 1000);
+	}
+	strncat(p->buf, ")", sizeof(p->buf) - strlen(p->buf) - 1);
+	return 1;
+}
+
+/* "int (*struct seq_file, *void, )", or NULL when DWARF does not know func. */
+char *dwarf_prototype(struct elf_obj *obj, const char *func)
+{
+	struct proto p;
+
+	if (!each_toplevel(obj, DW_TAG_subprogram, func, get_proto, &p))
+		return NULL;
+	return strdup(p.buf);
+}

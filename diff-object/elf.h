@@ -1,0 +1,141 @@
+/*
+ * The ELF model of an i386 relocatable object: sections, symbols and REL
+ * relocations with their implicit addends decoded from the section bytes.
+ * No policy lives here; the passes attach their state to the fields at the
+ * end of each struct.
+ */
+#ifndef LKHP_ELF_H
+#define LKHP_ELF_H
+
+#include <gelf.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct hent {
+	const char *key;
+	void *val;
+	struct hent *next;
+};
+
+struct htab {
+	size_t nbuckets;
+	struct hent **buckets;
+};
+
+enum status { ST_NONE, ST_SAME, ST_CHANGED, ST_NEW };
+
+struct section;
+struct symbol;
+
+struct reloc {
+	struct section *sec;	/* the section the relocation applies to */
+	uint32_t offset;
+	uint32_t type;
+	struct symbol *sym;
+	int32_t addend;		/* implicit addend, read from sec's bytes */
+	unsigned width;		/* bytes of the relocated field, 0: unknown type */
+};
+
+struct section {
+	struct elf_obj *obj;
+	size_t idx;
+	const char *name;
+	char *key;		/* name without gcc's numeric suffixes */
+	GElf_Shdr sh;
+	unsigned char *data;	/* NULL for SHT_NOBITS */
+	Elf_Data *edata;	/* libelf's view, for the gelf_get* accessors */
+	size_t size;
+	struct section *base;	/* SHT_REL: the section it relocates */
+	struct reloc *relocs;	/* relocations applying here, by offset */
+	size_t nrelocs;
+	struct symbol *secsym;	/* its STT_SECTION symbol, if any */
+	struct symbol **syms;	/* FUNC/OBJECT symbols defined here, by value */
+	size_t nsyms;
+	size_t nfuncs;
+
+	/* pass state */
+	struct section *twin;
+	const struct special_desc *special;
+	bool ref_from_text;	/* a code relocation points here */
+	enum status anon_status;/* memo for comparing symbol-less sections */
+	bool anon_busy;
+};
+
+struct symbol {
+	struct elf_obj *obj;
+	size_t idx;
+	const char *name;
+	char *key;		/* name without gcc's numeric suffixes */
+	GElf_Sym sym;
+	unsigned char bind, type;
+	struct section *sec;	/* NULL unless defined in a section */
+	const char *file;	/* STT_FILE in effect (locals) */
+
+	/* pass state */
+	struct symbol *twin;
+	struct symbol *parent;	/* foo for foo.cold */
+	enum status status;
+	bool include;		/* copied into the output */
+	bool report;		/* named in the report */
+	bool line_only;		/* differs only in __LINE__ immediates */
+	size_t out_idx;		/* output.c */
+};
+
+struct elf_obj {
+	const char *path;
+	int fd;
+	Elf *elf;
+	struct section *secs;
+	size_t nsecs;
+	struct symbol *syms;
+	size_t nsyms;
+	struct section *symtab;
+	struct htab sym_by_name, sym_by_key, sec_by_name, sec_by_key;
+	struct special_sec *specials;	/* special.c */
+	size_t nspecials;
+	struct dwarf_info *dwarf;	/* dwarf.c, NULL if none */
+};
+
+/* hash tables keyed by string; values are chained, newest first */
+int htab_init(struct htab *h, size_t hint);
+int htab_add(struct htab *h, const char *key, void *val);
+struct hent *htab_first(const struct htab *h, const char *key);
+struct hent *htab_next(const struct hent *e);
+void htab_free(struct htab *h);
+
+int elf_obj_open(struct elf_obj *obj, const char *path);
+void elf_obj_close(struct elf_obj *obj);
+
+char *name_key(const char *name);
+struct section *find_section(const struct elf_obj *obj, const char *name);
+struct symbol *find_symbol(const struct elf_obj *obj, const char *name);
+struct symbol *section_symbol_at(const struct section *sec, uint64_t off);
+size_t reloc_lower_bound(const struct section *sec, uint64_t off);
+
+static inline bool sym_defined(const struct symbol *s)
+{
+	return s->sec != NULL;
+}
+
+static inline bool sym_is_func(const struct symbol *s)
+{
+	return s->type == STT_FUNC && s->sec;
+}
+
+static inline bool sym_is_data(const struct symbol *s)
+{
+	return s->type == STT_OBJECT && s->sec;
+}
+
+static inline bool sec_is_text(const struct section *s)
+{
+	return s->sh.sh_flags & SHF_EXECINSTR;
+}
+
+static inline bool sec_is_strings(const struct section *s)
+{
+	return (s->sh.sh_flags & SHF_STRINGS) && s->data;
+}
+
+#endif

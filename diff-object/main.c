@@ -1,0 +1,136 @@
+/*
+ * lkhp-diff ORIG.o PATCHED.o OUT.o
+ *
+ * Compares an object file built before and after a source patch and writes
+ * the patch object: the changed and new functions with what they need.
+ * stdout: one "changed function: F" / "new function: F" line per finding.
+ * Exit: 0 OUT.o written, 1 error, 2 unsupported change, 3 no change.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff.h"
+#include "warn.h"
+
+enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_UNSUPPORTED = 2, EXIT_NOCHANGE = 3 };
+
+int lkhp_verbose;
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: lkhp-diff [-v] ORIG.o PATCHED.o OUT.o\n"
+		"  -v  explain correlation, entry sizes and __LINE__-only changes on stderr\n"
+		"exit: 0 written, 1 error, 2 unsupported change, 3 no change\n");
+}
+
+static int load(struct elf_obj *obj, const char *path)
+{
+	if (elf_obj_open(obj, path) || dwarf_open(obj))
+		return -1;
+	/* Must be after the model and DWARF: entries resolve through symbols. */
+	return special_read(obj);
+}
+
+static void report(struct ctx *ctx)
+{
+	struct elf_obj *p = &ctx->patched;
+	size_t i;
+
+	for (i = 1; i < p->nsyms; i++) {
+		struct symbol *s = &p->syms[i];
+
+		if (!s->report)
+			continue;
+		if (s->status == ST_NEW)
+			printf("new function: %s\n", s->name);
+		else
+			printf("changed function: %s\n", s->twin->name);
+	}
+	fflush(stdout);
+}
+
+static void verbose_dump(struct ctx *ctx)
+{
+	static const char *const names[] = { "-", "SAME", "CHANGED", "NEW" };
+	struct elf_obj *p = &ctx->patched;
+	size_t i;
+
+	for (i = 1; lkhp_verbose && i < p->nsyms; i++) {
+		struct symbol *s = &p->syms[i];
+
+		if (!sym_is_func(s) && !sym_is_data(s))
+			continue;
+		NOTE(p->path, "%s %s%s%s%s", names[s->status], s->name,
+		     s->twin && strcmp(s->twin->name, s->name) ? " (was " : "",
+		     s->twin && strcmp(s->twin->name, s->name) ? s->twin->name : "",
+		     s->twin && strcmp(s->twin->name, s->name) ? ")" : "");
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct ctx ctx;
+	int ret = EXIT_ERROR, c;
+
+	while ((c = getopt(argc, argv, "vh")) != -1) {
+		switch (c) {
+		case 'v':
+			lkhp_verbose = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		default:
+			usage(stderr);
+			return EXIT_ERROR;
+		}
+	}
+	if (argc - optind != 3) {
+		usage(stderr);
+		return EXIT_ERROR;
+	}
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.orig.fd = ctx.patched.fd = -1;
+	ctx.out_path = argv[optind + 2];
+	if (elf_version(EV_CURRENT) == EV_NONE) {
+		ERROR("lkhp-diff", "libelf: %s", elf_errmsg(-1));
+		return EXIT_ERROR;
+	}
+	if (load(&ctx.orig, argv[optind]) || load(&ctx.patched, argv[optind + 1]))
+		goto out;
+
+	if (correlate(&ctx))
+		goto out;
+	if (compare(&ctx))
+		goto out;
+	verbose_dump(&ctx);
+	/* Must be after compare(): refusals look at statuses, before anything is copied. */
+	if (check_unsupported(&ctx))
+		goto out;
+	if (ctx.unsupported) {
+		ret = EXIT_UNSUPPORTED;
+		goto out;
+	}
+	if (!ctx.changed) {
+		NOTE(ctx.patched.path, "no changed function");
+		ret = EXIT_NOCHANGE;
+		goto out;
+	}
+	if (include(&ctx))
+		goto out;
+	ret = output_write(&ctx);
+	if (ret == 0)
+		report(&ctx);
+	else if (ret != EXIT_UNSUPPORTED)
+		ret = EXIT_ERROR;
+out:
+	dwarf_close(&ctx.orig);
+	dwarf_close(&ctx.patched);
+	special_free(&ctx.orig);
+	special_free(&ctx.patched);
+	elf_obj_close(&ctx.orig);
+	elf_obj_close(&ctx.patched);
+	return ret;
+}
