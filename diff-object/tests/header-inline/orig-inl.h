@@ -1,0 +1,1 @@
+static inline int scale(int v) { return v * 3 + 1; }

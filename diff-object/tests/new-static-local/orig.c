@@ -1,0 +1,2 @@
+extern void ext(int);
+int f(int a) { static int count; count += a; ext(count); return count; }
