@@ -1,0 +1,457 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * lkhp - administer LKHP live patches: install, list, enable, disable,
+ * remove. Talks to lkhp.ko through /dev/lkhp (see include/uapi/lkhp.h).
+ * Built static for i386: the test guest has only busybox.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/klog.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "uapi/lkhp.h"
+
+#define LKHP_CLI_VERSION "1.0"
+#define MAX_PATCHES 4096
+
+_Static_assert(sizeof(struct lkhp_func_info) == LKHP_FUNC_INFO_SIZE, "uapi");
+_Static_assert(sizeof(struct lkhp_patch_info) == LKHP_PATCH_INFO_SIZE, "uapi");
+_Static_assert(sizeof(struct lkhp_get_info) == LKHP_GET_INFO_SIZE, "uapi");
+_Static_assert(sizeof(struct lkhp_id_req) == LKHP_ID_REQ_SIZE, "uapi");
+_Static_assert(sizeof(struct lkhp_count) == LKHP_COUNT_SIZE, "uapi");
+_Static_assert(sizeof(struct lkhp_get_all) == LKHP_GET_ALL_SIZE, "uapi");
+
+struct opts {
+	const char *file;
+	const char *id;
+};
+
+struct command {
+	const char *name;
+	const char *args;
+	const char *help;
+	int (*fn)(const struct opts *o);
+};
+
+static const char *const state_names[] = {
+	[LKHP_STATE_DISABLED] = "disabled",
+	[LKHP_STATE_ENABLED] = "enabled",
+	[LKHP_STATE_REMOVING] = "removing",
+};
+
+static void __attribute__((format(printf, 1, 2))) err(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("lkhp: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* The kernel says why it refused: show lkhp.ko's last message. */
+static void show_kernel_reason(void)
+{
+	int size = klogctl(10, NULL, 0);
+	char *buf, *line, *last = NULL;
+	int n;
+
+	if (size <= 0)
+		return;
+	buf = malloc(size + 1);
+	if (!buf)
+		return;
+	n = klogctl(3, buf, size);
+	if (n > 0) {
+		buf[n] = '\0';
+		for (line = strtok(buf, "\n"); line; line = strtok(NULL, "\n"))
+			if (strstr(line, "lkhp: ") &&
+			    (strstr(line, "refused") || strstr(line, "failed")))
+				last = line;
+		if (last)
+			fprintf(stderr, "lkhp: kernel: %s\n",
+				strstr(last, "lkhp: ") + 6);
+	}
+	free(buf);
+}
+
+static int dev_open(void)
+{
+	int fd = open(LKHP_DEVICE, O_RDWR | O_CLOEXEC);
+
+	if (fd < 0)
+		err("%s: %s%s", LKHP_DEVICE, strerror(errno),
+		    errno == ENOENT ? " (is lkhp.ko loaded?)" : "");
+	return fd;
+}
+
+static int dev_ioctl(unsigned long cmd, void *arg)
+{
+	int fd = dev_open(), ret;
+
+	if (fd < 0)
+		return -1;
+	ret = ioctl(fd, cmd, arg);
+	if (ret < 0)
+		ret = -errno;
+	close(fd);
+	return ret;
+}
+
+/* All patches into @p (room for MAX_PATCHES); returns the count or -errno. */
+static int get_all(struct lkhp_patch_info *p)
+{
+	struct lkhp_get_all ga = {
+		.version = LKHP_UAPI_VERSION,
+		.count = MAX_PATCHES,
+		.patches = (unsigned long)p,
+	};
+	int ret = dev_ioctl(LKHP_IOC_GET_ALL, &ga);
+
+	if (ret < 0) {
+		if (ret != -1)
+			err("reading the patch table: %s", strerror(-ret));
+		return ret;
+	}
+	return ga.count < MAX_PATCHES ? (int)ga.count : MAX_PATCHES;
+}
+
+/* An id, a patch name or a module name (lkhp_NAME or lkhp-NAME). */
+static int resolve_id(const char *arg, __u32 *id)
+{
+	static struct lkhp_patch_info p[MAX_PATCHES];
+	char *end, mod[LKHP_NAME_LEN];
+	unsigned long v;
+	int n, i;
+
+	if (!arg) {
+		err("missing -i ID");
+		return -1;
+	}
+	v = strtoul(arg, &end, 10);
+	if (*arg && !*end) {
+		*id = v;
+		return 0;
+	}
+	snprintf(mod, sizeof(mod), "%s", arg);
+	for (i = 0; mod[i]; i++)
+		if (mod[i] == '-')
+			mod[i] = '_';
+	n = get_all(p);
+	for (i = 0; i < n; i++) {
+		if (!strcmp(p[i].name, arg) || !strcmp(p[i].module, mod)) {
+			*id = p[i].id;
+			return 0;
+		}
+	}
+	if (n >= 0)
+		err("no patch named '%s'", arg);
+	return -1;
+}
+
+static int id_op(const struct opts *o, unsigned long cmd, const char *what,
+		 struct lkhp_patch_info *info)
+{
+	struct lkhp_id_req req = { .version = LKHP_UAPI_VERSION };
+	struct lkhp_get_info gi = { .version = LKHP_UAPI_VERSION };
+	int ret;
+
+	if (resolve_id(o->id, &req.id))
+		return 1;
+	gi.id = req.id;
+	ret = dev_ioctl(LKHP_IOC_GET_INFO, &gi);
+	if (ret == 0)
+		ret = dev_ioctl(cmd, &req);
+	if (ret == -ENOENT) {
+		err("no patch with id %u", req.id);
+		return 1;
+	}
+	if (ret < 0) {
+		if (ret != -1) {
+			err("%s patch %u: %s", what, req.id, strerror(-ret));
+			show_kernel_reason();
+		}
+		return 1;
+	}
+	if (info)
+		*info = gi.info;
+	return 0;
+}
+
+static int cmd_enable(const struct opts *o)
+{
+	return id_op(o, LKHP_IOC_ENABLE, "enable", NULL);
+}
+
+static int cmd_disable(const struct opts *o)
+{
+	return id_op(o, LKHP_IOC_DISABLE, "disable", NULL);
+}
+
+static int cmd_remove(const struct opts *o)
+{
+	struct lkhp_patch_info info;
+
+	if (id_op(o, LKHP_IOC_REMOVE, "remove", &info))
+		return 1;
+	if (syscall(SYS_delete_module, info.module, O_NONBLOCK)) {
+		err("unloading module %s: %s", info.module, strerror(errno));
+		return 1;
+	}
+	printf("removed patch %u (%s)\n", info.id, info.name);
+	return 0;
+}
+
+/* The module name a .ko will get: its "name=" modinfo tag. */
+static int ko_module_name(const char *file, char *name, size_t len)
+{
+	static const char tag[] = "name=";
+	int fd = open(file, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	const char *p, *end;
+	void *map;
+	int ret = -1;
+
+	if (fd < 0 || fstat(fd, &st))
+		goto out;
+	map = mmap(NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (map == MAP_FAILED)
+		goto out;
+	end = (const char *)map + st.st_size;
+	for (p = map; (p = memmem(p, end - p, tag, sizeof(tag) - 1)); p++) {
+		if (p > (const char *)map && p[-1] == '\0' &&
+		    strnlen(p, end - p) < (size_t)(end - p)) {
+			snprintf(name, len, "%s", p + sizeof(tag) - 1);
+			ret = 0;
+			break;
+		}
+	}
+	munmap(map, st.st_size);
+out:
+	if (fd >= 0)
+		close(fd);
+	return ret;
+}
+
+static int cmd_install(const struct opts *o)
+{
+	static struct lkhp_patch_info p[MAX_PATCHES];
+	char mod[LKHP_NAME_LEN];
+	int fd, n, i;
+
+	if (!o->file) {
+		err("install: missing -f FILE.ko");
+		return 1;
+	}
+	if (ko_module_name(o->file, mod, sizeof(mod))) {
+		err("%s: not a kernel module", o->file);
+		return 1;
+	}
+	fd = open(o->file, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		err("%s: %s", o->file, strerror(errno));
+		return 1;
+	}
+	if (syscall(SYS_finit_module, fd, "", 0)) {
+		err("loading %s: %s", o->file, strerror(errno));
+		show_kernel_reason();
+		close(fd);
+		return 1;
+	}
+	close(fd);
+	n = get_all(p);
+	for (i = 0; i < n; i++) {
+		if (!strcmp(p[i].module, mod)) {
+			printf("%u\n", p[i].id);
+			return 0;
+		}
+	}
+	err("%s loaded but registered no patch", mod);
+	return 1;
+}
+
+static void fmt_time(__s64 t, char *buf, size_t len)
+{
+	time_t tt = t;
+	struct tm tm;
+
+	if (!t || !gmtime_r(&tt, &tm))
+		snprintf(buf, len, "-");
+	else
+		strftime(buf, len, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+static const char *state_name(__u32 s)
+{
+	return s < sizeof(state_names) / sizeof(state_names[0]) ?
+	       state_names[s] : "?";
+}
+
+static void print_ins(const char *label, const __u8 *ins)
+{
+	int i;
+
+	printf("    %-9s", label);
+	for (i = 0; i < LKHP_INS_LEN; i++)
+		printf(" %02x", ins[i]);
+	putchar('\n');
+}
+
+static int list_one(__u32 id)
+{
+	static struct lkhp_func_info f[1024];
+	struct lkhp_get_info gi = {
+		.version = LKHP_UAPI_VERSION,
+		.id = id,
+		.nr_funcs = 1024,
+		.funcs = (unsigned long)f,
+	};
+	char t[3][32];
+	__u32 i;
+	int ret = dev_ioctl(LKHP_IOC_GET_INFO, &gi);
+
+	if (ret < 0) {
+		if (ret != -1)
+			err("patch %u: %s", id, ret == -ENOENT ?
+			    "no such patch" : strerror(-ret));
+		return 1;
+	}
+	fmt_time(gi.info.load_time, t[0], sizeof(t[0]));
+	fmt_time(gi.info.enable_time, t[1], sizeof(t[1]));
+	fmt_time(gi.info.disable_time, t[2], sizeof(t[2]));
+	printf("id:         %u\nname:       %s\nmodule:     %s\nstate:      %s%s\n"
+	       "loaded:     %s\nenabled:    %s\ndisabled:   %s\n"
+	       "stop:       %llu ns\nrelocs:     %u\nfunctions:  %u\n",
+	       gi.info.id, gi.info.name, gi.info.module,
+	       state_name(gi.info.state),
+	       gi.info.flags & LKHP_INFO_REPLACE ? " (replace)" : "",
+	       t[0], t[1], t[2], (unsigned long long)gi.info.stop_ns,
+	       gi.info.nr_relocs, gi.info.nr_funcs);
+	for (i = 0; i < gi.nr_funcs; i++) {
+		printf("  %s [%s] %#llx+%u -> %#llx%s\n", f[i].symbol_name,
+		       f[i].obj_file, (unsigned long long)f[i].orig_addr,
+		       f[i].site_offset, (unsigned long long)f[i].hop_addr,
+		       f[i].active ? " (active)" : "");
+		print_ins("original", f[i].original_ins);
+		print_ins("patch", f[i].patch_ins);
+	}
+	return 0;
+}
+
+static int cmd_list(const struct opts *o)
+{
+	static struct lkhp_patch_info p[MAX_PATCHES];
+	char since[32];
+	__u32 id;
+	int n, i;
+
+	if (o->id)
+		return resolve_id(o->id, &id) ? 1 : list_one(id);
+	n = get_all(p);
+	if (n < 0)
+		return 1;
+	printf("%-4s %-24s %-9s %9s  %s\n", "ID", "NAME", "STATE",
+	       "FUNCTIONS", "ENABLED SINCE");
+	for (i = 0; i < n; i++) {
+		fmt_time(p[i].state == LKHP_STATE_ENABLED ?
+			 p[i].enable_time : 0, since, sizeof(since));
+		printf("%-4u %-24s %-9s %9u  %s\n", p[i].id, p[i].name,
+		       state_name(p[i].state), p[i].nr_funcs, since);
+	}
+	return 0;
+}
+
+static const struct command commands[] = {
+	{ "install", "-f FILE.ko", "load a patch module; prints its patch id", cmd_install },
+	{ "list", "[-i ID]", "list patches, or show one in detail", cmd_list },
+	{ "enable", "-i ID", "redirect a patch's functions again", cmd_enable },
+	{ "disable", "-i ID", "restore the previous version of its functions", cmd_disable },
+	{ "remove", "-i ID", "disable a patch and unload its module", cmd_remove },
+};
+
+static void usage(FILE *f)
+{
+	size_t i;
+
+	fprintf(f, "usage: lkhp COMMAND [options]\n       lkhp -v|--version | -h|--help\n\ncommands:\n");
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  %-8s %-11s %s\n", commands[i].name,
+			commands[i].args, commands[i].help);
+	fprintf(f, "\nID is a patch id, a patch name or its module name.\n");
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option long_opts[] = {
+		{ "file", required_argument, NULL, 'f' },
+		{ "patchid", required_argument, NULL, 'i' },
+		{ "version", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct command *cmd = NULL;
+	struct opts o = { NULL, NULL };
+	size_t i;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "+f:i:vh", long_opts, NULL)) != -1) {
+		switch (c) {
+		case 'v':
+			printf("lkhp %s (uapi %d)\n", LKHP_CLI_VERSION,
+			       LKHP_UAPI_VERSION);
+			return 0;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind >= argc) {
+		usage(stderr);
+		return 2;
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(argv[optind], commands[i].name))
+			cmd = &commands[i];
+	if (!cmd) {
+		err("unknown command '%s'", argv[optind]);
+		usage(stderr);
+		return 2;
+	}
+	optind++;
+	while ((c = getopt_long(argc, argv, "f:i:h", long_opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			o.file = optarg;
+			break;
+		case 'i':
+			o.id = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind < argc) {
+		err("unexpected argument '%s'", argv[optind]);
+		return 2;
+	}
+	return cmd->fn(&o);
+}

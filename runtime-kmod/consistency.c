@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The stop_machine() callback and the stack check.
+ *
+ * i386 has no reliable unwinder, so the check is conservative: with every
+ * CPU stopped, each sleeping task's kernel stack is scanned word by word from
+ * its saved stack pointer to the stack top (return addresses and the saved
+ * registers of interrupted code, pt_regs, all live there). A word inside
+ * code that stops being the target of a site (the original function, or the
+ * previous patch's version) means a task would come back into it: the switch
+ * is refused for this attempt and retried a bounded number of times.
+ *
+ * Tasks on a CPU (on_cpu) during stop_machine() are the stopper threads and
+ * the caller of this callback: they run stop_machine code only.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/bsearch.h>
+#include <linux/delay.h>
+#include <linux/ktime.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task_stack.h>
+#include <linux/sort.h>
+#include <linux/stop_machine.h>
+#include <asm/sync_core.h>
+#include "internal.h"
+
+static int lkhp_range_cmp(const void *a, const void *b)
+{
+	const struct lkhp_range *ra = a, *rb = b;
+
+	if (ra->start == rb->start)
+		return 0;
+	return ra->start < rb->start ? -1 : 1;
+}
+
+static int lkhp_range_key(const void *key, const void *elt)
+{
+	unsigned long addr = *(const unsigned long *)key;
+	const struct lkhp_range *r = elt;
+
+	if (addr < r->start)
+		return -1;
+	return addr >= r->end ? 1 : 0;
+}
+
+static const struct lkhp_range *lkhp_range_find(const struct lkhp_switch *sw,
+						unsigned long addr)
+{
+	return bsearch(&addr, sw->ranges, sw->nr, sizeof(*sw->ranges),
+		       lkhp_range_key);
+}
+
+static const struct lkhp_range *lkhp_task_busy(const struct lkhp_switch *sw,
+					       struct task_struct *t)
+{
+	unsigned long *bottom, *top, *sp;
+	const struct lkhp_range *r;
+
+	if (t == current || READ_ONCE(t->on_cpu))
+		return NULL;
+	if (!refcount_read(&t->stack_refcount))
+		return NULL;		/* exited, stack gone */
+	bottom = task_stack_page(t);
+	if (!bottom)
+		return NULL;
+	top = bottom + THREAD_SIZE / sizeof(*bottom);
+	sp = (unsigned long *)t->thread.sp;
+	if (sp < bottom || sp >= top)
+		sp = bottom;		/* no usable saved sp: scan it all */
+	for (; sp < top; sp++) {
+		r = lkhp_range_find(sw, READ_ONCE_NOCHECK(*sp));
+		if (r)
+			return r;
+	}
+	return NULL;
+}
+
+static int lkhp_check_stacks(struct lkhp_switch *sw)
+{
+	struct task_struct *g, *t;
+	const struct lkhp_range *r;
+	int ret = 0;
+
+	rcu_read_lock();
+	for_each_process_thread(g, t) {
+		r = lkhp_task_busy(sw, t);
+		if (r) {
+			sw->busy_func = r->name;
+			sw->busy_pid = task_pid_nr(t);
+			strscpy(sw->busy_comm, t->comm, sizeof(sw->busy_comm));
+			ret = -EBUSY;
+			goto out;
+		}
+	}
+out:
+	rcu_read_unlock();
+	return ret;
+}
+
+/* Runs on every online CPU; the first to arrive does the work. */
+static int lkhp_stop_fn(void *data)
+{
+	struct lkhp_switch *sw = data;
+
+	if (atomic_inc_return(&sw->cpus_in) == 1) {
+		sw->ret = lkhp_check_stacks(sw);
+		if (!sw->ret)
+			sw->ret = lkhp_writes_apply(sw);
+		smp_store_release(&sw->done, 1);
+	} else {
+		while (!smp_load_acquire(&sw->done))
+			cpu_relax();
+	}
+	/* No CPU leaves with stale instructions: serialize each one. */
+	sync_core();
+	return sw->ret;
+}
+
+/*
+ * Apply @sw atomically, retrying while a task is inside code being replaced.
+ * Returns 0, -EBUSY (sw->busy_* name the last culprit) or -EIO.
+ */
+int lkhp_switch_run(struct lkhp_switch *sw)
+{
+	int tries = 0, ret;
+	u64 start;
+
+	lockdep_assert_held(&lkhp_mutex);
+	sort(sw->ranges, sw->nr, sizeof(*sw->ranges), lkhp_range_cmp, NULL);
+	for (;;) {
+		atomic_set(&sw->cpus_in, 0);
+		sw->done = 0;
+		sw->ret = 0;
+		start = ktime_get_ns();
+		ret = stop_machine(lkhp_stop_fn, sw, cpu_online_mask);
+		sw->stop_ns = ktime_get_ns() - start;
+		if (ret != -EBUSY || ++tries >= LKHP_STOP_TRIES)
+			return ret;
+		msleep(LKHP_RETRY_MS);
+	}
+}
+
+static int lkhp_empty_fn(void *data)
+{
+	return 0;
+}
+
+/* Duration of an empty stop_machine() over all CPUs: the benchmark's base. */
+u64 lkhp_empty_stop_ns(void)
+{
+	u64 start = ktime_get_ns();
+
+	stop_machine(lkhp_empty_fn, NULL, cpu_online_mask);
+	return ktime_get_ns() - start;
+}

@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * lkhp.ko private declarations, shared by its files only.
+ *
+ * Locking: lkhp_mutex serializes every change and every read of the patch
+ * table (lkhp_patches), the site table (lkhp_sites) and all the runtime
+ * state hanging off them. Kernel text is written only inside stop_machine(),
+ * with lkhp_mutex held by the caller.
+ */
+#ifndef _LKHP_INTERNAL_H
+#define _LKHP_INTERNAL_H
+
+#include <linux/kobject.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/sched.h>
+#include <linux/time64.h>
+#include <linux/types.h>
+#include <lkhp/patch.h>
+#include <uapi/lkhp.h>
+
+#define LKHP_VERSION		"1.0"
+#define LKHP_STOP_TRIES		10	/* stop_machine attempts per switch */
+#define LKHP_RETRY_MS		20	/* sleep between attempts */
+
+extern struct mutex lkhp_mutex;
+extern struct list_head lkhp_patches;
+extern struct list_head lkhp_sites;
+
+/*
+ * A patch site: one original function that at least one registered patch
+ * replaces. Shared by the patches replacing the same function (stacking).
+ */
+struct lkhp_site {
+	struct list_head	node;		/* in lkhp_sites */
+	struct list_head	funcs;		/* lkhp_func.site_node, any state */
+	char			*name;		/* original function */
+	unsigned long		func_addr;	/* runtime address of the original */
+	unsigned long		func_size;
+	unsigned long		addr;		/* func_addr + site_offset */
+	unsigned int		site_offset;
+	struct lkhp_func	*active;	/* whose ljmp is there, NULL = none */
+	u8			orig_ins[LKHP_INS_LEN];
+};
+
+/* Runtime state of one function of one patch. */
+struct lkhp_func {
+	const struct lkhp_patch_func	*desc;
+	struct lkhp_entry		*patch;
+	struct lkhp_site		*site;
+	struct list_head		site_node;	/* in site->funcs */
+	unsigned long			new_addr;
+	unsigned long			new_size;
+	u8				patch_ins[LKHP_INS_LEN];
+};
+
+/* Runtime state of one registered patch (the HotPatch table entry). */
+struct lkhp_entry {
+	struct list_head	node;		/* in lkhp_patches, id order */
+	struct kobject		kobj;		/* /sys/kernel/lkhp/<name> */
+	struct lkhp_patch	*desc;		/* owned by the patch module */
+	u32			id;
+	enum lkhp_state		state;
+	u64			enable_seq;	/* newest enabled wins a site */
+	unsigned int		nr_funcs;
+	struct lkhp_func	*funcs;
+	time64_t		load_time;
+	time64_t		enable_time;
+	time64_t		disable_time;
+	u64			stop_ns;	/* last switch's stop_machine time */
+};
+
+/* One site rewrite of a switch, prepared before stop_machine. */
+struct lkhp_write {
+	struct lkhp_site	*site;
+	struct lkhp_func	*to;		/* NULL: restore the original */
+	u8			old[LKHP_INS_LEN];	/* expected at the site */
+	u8			new[LKHP_INS_LEN];
+	void			*alias_base;	/* vmap()ed page(s) */
+	u8			*alias;		/* the site, writable */
+};
+
+/* Code that must not be on any stack while a switch happens. */
+struct lkhp_range {
+	unsigned long		start;
+	unsigned long		end;		/* exclusive */
+	const char		*name;
+};
+
+/* A switch: the site rewrites of one enable/disable, applied in one stop. */
+struct lkhp_switch {
+	unsigned int		nr;
+	struct lkhp_write	*writes;
+	struct lkhp_range	*ranges;	/* nr entries, sorted by start */
+	atomic_t		cpus_in;
+	int			done;
+	int			ret;
+	const char		*busy_func;	/* filled when -EBUSY */
+	char			busy_comm[TASK_COMM_LEN];
+	pid_t			busy_pid;
+	u64			stop_ns;
+};
+
+/* core.c */
+struct lkhp_entry *lkhp_find(u32 id);
+int lkhp_enable(struct lkhp_entry *e);
+int lkhp_disable(struct lkhp_entry *e);
+int lkhp_remove(struct lkhp_entry *e);
+unsigned int lkhp_count(void);
+void lkhp_fill_info(const struct lkhp_entry *e, struct lkhp_patch_info *info);
+void lkhp_fill_func_info(const struct lkhp_func *f, struct lkhp_func_info *fi);
+void lkhp_entry_release(struct lkhp_entry *e);
+
+/* patch.c */
+int lkhp_patch_check(const struct lkhp_patch *p);
+int lkhp_patch_resolve(struct lkhp_entry *e);
+void lkhp_patch_release(struct lkhp_entry *e);
+const char *lkhp_objname(const char *objname);
+
+/* text.c */
+void lkhp_ljmp_encode(u8 *ins, unsigned long target);
+int lkhp_text_read(unsigned long addr, u8 *buf, size_t len);
+int lkhp_text_write(unsigned long addr, const void *buf, size_t len);
+int lkhp_write_map(struct lkhp_write *w);
+void lkhp_write_unmap(struct lkhp_write *w);
+int lkhp_writes_apply(struct lkhp_switch *sw);
+
+/* consistency.c */
+int lkhp_switch_run(struct lkhp_switch *sw);
+u64 lkhp_empty_stop_ns(void);
+
+/* chardev.c */
+int lkhp_chardev_init(void);
+void lkhp_chardev_exit(void);
+
+/* sysfs.c */
+int lkhp_sysfs_init(void);
+void lkhp_sysfs_exit(void);
+int lkhp_sysfs_add(struct lkhp_entry *e);
+void lkhp_sysfs_del(struct lkhp_entry *e);
+
+#endif /* _LKHP_INTERNAL_H */

@@ -1,0 +1,321 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Validation of a patch module's tables into runtime structs: ABI version and
+ * sizes, the kernel it was built for, the KASLR offset, every address
+ * verified with sprint_symbol(), the relocations applied, and the per-site
+ * state (saved original bytes) shared by patches replacing one function.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/kallsyms.h>
+#include <linux/kernel.h>
+#include <linux/module.h>
+#include <linux/printk.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/utsname.h>
+#include "internal.h"
+
+/* Most alignment padding between a function's end and the next symbol. */
+#define LKHP_SYM_PAD	64
+
+/* sprint_symbol() output buffer, used with lkhp_mutex held. */
+static char lkhp_symbuf[KSYM_SYMBOL_LEN];
+
+const char *lkhp_objname(const char *objname)
+{
+	return objname && *objname ? objname : "vmlinux";
+}
+
+static bool lkhp_str_ok(const char *s, size_t max)
+{
+	return s && *s && strnlen(s, max) < max;
+}
+
+/* Header checks that need no lock: versions, sizes, the target kernel. */
+int lkhp_patch_check(const struct lkhp_patch *p)
+{
+	const char *name = p && lkhp_str_ok(p->name, LKHP_NAME_LEN) ?
+			   p->name : "?";
+
+	if (!p || p->abi_version != LKHP_ABI_VERSION ||
+	    p->struct_size != sizeof(*p) ||
+	    p->func_size != sizeof(struct lkhp_patch_func) ||
+	    p->reloc_size != sizeof(struct lkhp_patch_reloc)) {
+		pr_err("%s: refused: patch ABI %u does not match lkhp ABI %u\n",
+		       name, p ? p->abi_version : 0, LKHP_ABI_VERSION);
+		return -EINVAL;
+	}
+	if (!lkhp_str_ok(p->name, LKHP_NAME_LEN) || !p->mod ||
+	    !p->nr_funcs || !p->funcs || (p->nr_relocs && !p->relocs) ||
+	    p->reserved[0] || p->reserved[1] || (p->flags & ~LKHP_PATCH_REPLACE)) {
+		pr_err("%s: refused: malformed patch header\n", name);
+		return -EINVAL;
+	}
+	if (!p->kernel_release || !p->kernel_version ||
+	    strcmp(p->kernel_release, init_uts_ns.name.release) ||
+	    strcmp(p->kernel_version, init_uts_ns.name.version)) {
+		pr_err("%s: refused: built for kernel '%s' '%s', running '%s' '%s'\n",
+		       name, p->kernel_release ?: "?", p->kernel_version ?: "?",
+		       init_uts_ns.name.release, init_uts_ns.name.version);
+		return -ENOEXEC;
+	}
+	return 0;
+}
+
+/*
+ * Read what sprint_symbol() says about @addr: "name+0xoff/0xsize [mod]".
+ * Returns the size, or 0 when @addr is not the start of a symbol named
+ * @name (any name when @name is NULL).
+ */
+static unsigned long lkhp_symbol_size(unsigned long addr, const char *name)
+{
+	char *buf = lkhp_symbuf, *plus, *slash, *sp;
+	unsigned long off, size;
+
+	lockdep_assert_held(&lkhp_mutex);
+	sprint_symbol(buf, addr);
+	sp = strchr(buf, ' ');
+	if (sp)
+		*sp = '\0';
+	plus = strrchr(buf, '+');
+	slash = plus ? strchr(plus, '/') : NULL;
+	if (!slash)
+		return 0;
+	*plus = '\0';
+	*slash = '\0';
+	if (kstrtoul(plus + 1, 0, &off) || kstrtoul(slash + 1, 0, &size))
+		return 0;
+	if (off || (name && strcmp(buf, name)))
+		return 0;
+	return size;
+}
+
+/*
+ * Resolve the link-time address of kernel symbol @name and verify it:
+ * sprint_symbol() must name @name at offset 0, with @size when non-zero.
+ */
+static int lkhp_resolve_sym(struct lkhp_entry *e, const char *name,
+			    const char *objname, u32 link_addr, u32 size,
+			    unsigned long *addr)
+{
+	unsigned long kaslr = (unsigned long)&_printk - e->desc->anchor_addr;
+	unsigned long found;
+
+	if (objname && *objname) {
+		pr_err("%s: refused: %s in %s: only vmlinux symbols are supported\n",
+		       e->desc->name, name, objname);
+		return -EOPNOTSUPP;
+	}
+	*addr = link_addr + kaslr;
+	found = lkhp_symbol_size(*addr, name);
+	/*
+	 * kallsyms sizes are distances to the next symbol: the symtab size
+	 * plus the alignment padding after it.
+	 */
+	if (!found || (size && (found < size || found - size >= LKHP_SYM_PAD))) {
+		/* lkhp_symbuf now holds what is really there. */
+		sprint_symbol(lkhp_symbuf, *addr);
+		pr_err("%s: refused: symbol %s (link-time %#x, size %#x) does not verify: %#lx is %s\n",
+		       e->desc->name, name, link_addr, size, *addr, lkhp_symbuf);
+		return -ENOEXEC;
+	}
+	return 0;
+}
+
+static struct lkhp_site *lkhp_site_find(unsigned long func_addr)
+{
+	struct lkhp_site *s;
+
+	list_for_each_entry(s, &lkhp_sites, node) {
+		if (s->func_addr == func_addr)
+			return s;
+	}
+	return NULL;
+}
+
+/* The site of @f's original function, created on first use. */
+static int lkhp_site_get(struct lkhp_entry *e, struct lkhp_func *f,
+			 unsigned long func_addr)
+{
+	const struct lkhp_patch_func *d = f->desc;
+	struct lkhp_site *s = lkhp_site_find(func_addr);
+	int ret;
+
+	if (s) {
+		if (s->site_offset != d->site_offset ||
+		    s->func_size != d->old_size) {
+			pr_err("%s: refused: %s: site offset %u / size %u differ from another patch's %u / %lu\n",
+			       e->desc->name, d->old_name, d->site_offset,
+			       d->old_size, s->site_offset, s->func_size);
+			return -EINVAL;
+		}
+		goto out;
+	}
+	s = kzalloc(sizeof(*s), GFP_KERNEL);
+	if (!s)
+		return -ENOMEM;
+	s->name = kstrdup(d->old_name, GFP_KERNEL);
+	if (!s->name) {
+		ret = -ENOMEM;
+		goto err_free;
+	}
+	s->func_addr = func_addr;
+	s->func_size = d->old_size;
+	s->site_offset = d->site_offset;
+	s->addr = func_addr + d->site_offset;
+	INIT_LIST_HEAD(&s->funcs);
+	ret = lkhp_text_read(s->addr, s->orig_ins, LKHP_INS_LEN);
+	if (ret)
+		goto err_name;
+	list_add_tail(&s->node, &lkhp_sites);
+out:
+	f->site = s;
+	list_add_tail(&f->site_node, &s->funcs);
+	return 0;
+
+err_name:
+	kfree(s->name);
+err_free:
+	kfree(s);
+	return ret;
+}
+
+static void lkhp_site_put(struct lkhp_func *f)
+{
+	struct lkhp_site *s = f->site;
+
+	if (!s)
+		return;
+	list_del(&f->site_node);
+	f->site = NULL;
+	if (!list_empty(&s->funcs))
+		return;
+	WARN_ON(s->active);
+	list_del(&s->node);
+	kfree(s->name);
+	kfree(s);
+}
+
+static int lkhp_func_resolve(struct lkhp_entry *e, struct lkhp_func *f)
+{
+	const struct lkhp_patch_func *d = f->desc;
+	struct module *mod = e->desc->mod;
+	unsigned long old_addr;
+	unsigned int i;
+	int ret;
+
+	if (!lkhp_str_ok(d->old_name, LKHP_SYM_LEN) || d->flags ||
+	    (d->site_offset != LKHP_SITE_ENTRY &&
+	     d->site_offset != LKHP_SITE_FENTRY)) {
+		pr_err("%s: refused: malformed function record %s\n",
+		       e->desc->name, d->old_name ?: "?");
+		return -EINVAL;
+	}
+	ret = lkhp_resolve_sym(e, d->old_name, d->objname, d->old_addr,
+			       d->old_size, &old_addr);
+	if (ret)
+		return ret;
+	if (d->old_size < d->site_offset + LKHP_INS_LEN) {
+		pr_err("%s: refused: %s is too short for the redirect: %u bytes, need %u (site offset %u + %u-byte ljmp)\n",
+		       e->desc->name, d->old_name, d->old_size,
+		       d->site_offset + LKHP_INS_LEN, d->site_offset,
+		       LKHP_INS_LEN);
+		return -EINVAL;
+	}
+	for (i = 0; &e->funcs[i] != f; i++) {
+		if (e->funcs[i].site->func_addr == old_addr) {
+			pr_err("%s: refused: %s is listed twice\n",
+			       e->desc->name, d->old_name);
+			return -EINVAL;
+		}
+	}
+	f->new_addr = (unsigned long)d->new_func;
+	if (!within_module_core(f->new_addr, mod)) {
+		pr_err("%s: refused: new %s at %px is not in module %s\n",
+		       e->desc->name, d->old_name, d->new_func, mod->name);
+		return -EINVAL;
+	}
+	f->new_size = lkhp_symbol_size(f->new_addr, NULL);
+	if (!f->new_size) {
+		pr_err("%s: refused: new %s at %px is not a symbol start\n",
+		       e->desc->name, d->old_name, d->new_func);
+		return -EINVAL;
+	}
+	lkhp_ljmp_encode(f->patch_ins, f->new_addr);
+	return lkhp_site_get(e, f, old_addr);
+}
+
+static int lkhp_reloc_apply(struct lkhp_entry *e,
+			    const struct lkhp_patch_reloc *r)
+{
+	unsigned long place = (unsigned long)r->place, sym;
+	struct module *mod = e->desc->mod;
+	u32 val;
+	int ret;
+
+	if (!lkhp_str_ok(r->sym_name, LKHP_SYM_LEN) ||
+	    (r->type != LKHP_R_386_32 && r->type != LKHP_R_386_PC32) ||
+	    !within_module_core(place, mod) ||
+	    !within_module_core(place + sizeof(val) - 1, mod)) {
+		pr_err("%s: refused: malformed relocation for %s at %px\n",
+		       e->desc->name, r->sym_name ?: "?", r->place);
+		return -EINVAL;
+	}
+	ret = lkhp_resolve_sym(e, r->sym_name, r->objname, r->sym_addr,
+			       r->sym_size, &sym);
+	if (ret)
+		return ret;
+	val = sym + r->addend;
+	if (r->type == LKHP_R_386_PC32)
+		val -= place;
+	return lkhp_text_write(place, &val, sizeof(val));
+}
+
+/*
+ * Resolve and verify every function and relocation of @e, then apply the
+ * relocations. On failure the sites taken are given back; the relocations
+ * only touched the patch module, whose load then fails.
+ */
+int lkhp_patch_resolve(struct lkhp_entry *e)
+{
+	const struct lkhp_patch *p = e->desc;
+	unsigned int i;
+	int ret;
+
+	lockdep_assert_held(&lkhp_mutex);
+	if (lkhp_symbol_size((unsigned long)&_printk, LKHP_ANCHOR_SYMBOL) == 0 ||
+	    !p->anchor_addr) {
+		pr_err("%s: refused: no KASLR anchor\n", p->name);
+		return -EINVAL;
+	}
+	for (i = 0; i < p->nr_funcs; i++) {
+		e->funcs[i].desc = &p->funcs[i];
+		e->funcs[i].patch = e;
+		ret = lkhp_func_resolve(e, &e->funcs[i]);
+		if (ret)
+			goto err_sites;
+		e->nr_funcs = i + 1;
+	}
+	for (i = 0; i < p->nr_relocs; i++) {
+		ret = lkhp_reloc_apply(e, &p->relocs[i]);
+		if (ret)
+			goto err_sites;
+	}
+	return 0;
+
+err_sites:
+	lkhp_patch_release(e);
+	return ret;
+}
+
+/* Give back the sites of @e's functions (none may be active). */
+void lkhp_patch_release(struct lkhp_entry *e)
+{
+	unsigned int i;
+
+	lockdep_assert_held(&lkhp_mutex);
+	for (i = 0; i < e->nr_funcs; i++)
+		lkhp_site_put(&e->funcs[i]);
+	e->nr_funcs = 0;
+}

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The only file of lkhp.ko that writes kernel text.
+ *
+ * Kernel and module text are read-only (STRICT_KERNEL_RWX, STRICT_MODULE_RWX)
+ * and text_poke() is not exported, so writes go through a temporary writable
+ * alias: vmap() of the page(s) behind the address with PAGE_KERNEL. The alias
+ * and the text share the physical page, and x86 keeps instruction fetch
+ * coherent with data writes; each CPU still serializes (sync_core() in
+ * consistency.c) before it may run the new bytes. vmap() may sleep, so the
+ * aliases of a switch are made before stop_machine() and undone after it.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/mm.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+#include <linux/vmalloc.h>
+#include <asm/segment.h>
+#include "internal.h"
+
+#define LKHP_OP_LJMP	0xea	/* ljmp ptr16:32 */
+
+/* ljmp $__KERNEL_CS, $target: ea imm32 imm16, 7 bytes. */
+void lkhp_ljmp_encode(u8 *ins, unsigned long target)
+{
+	u32 off = target;
+	u16 cs = __KERNEL_CS;
+
+	BUILD_BUG_ON(LKHP_INS_LEN != 1 + sizeof(off) + sizeof(cs));
+	ins[0] = LKHP_OP_LJMP;
+	memcpy(&ins[1], &off, sizeof(off));
+	memcpy(&ins[1 + sizeof(off)], &cs, sizeof(cs));
+}
+
+int lkhp_text_read(unsigned long addr, u8 *buf, size_t len)
+{
+	return copy_from_kernel_nofault(buf, (void *)addr, len) ? -EFAULT : 0;
+}
+
+static struct page *lkhp_text_page(unsigned long addr)
+{
+	if (is_vmalloc_addr((void *)addr))
+		return vmalloc_to_page((void *)addr);
+	if (virt_addr_valid((void *)addr))
+		return virt_to_page((void *)addr);
+	return NULL;
+}
+
+/* Map the page(s) holding [addr, addr + len) writable; returns the alias. */
+static void *lkhp_alias_map(unsigned long addr, size_t len, void **base)
+{
+	unsigned long first = addr & PAGE_MASK;
+	unsigned long last = (addr + len - 1) & PAGE_MASK;
+	struct page *pages[2];
+	unsigned int n = first == last ? 1 : 2;
+	void *map;
+
+	if (WARN_ON(len == 0 || len > PAGE_SIZE))
+		return NULL;
+	pages[0] = lkhp_text_page(first);
+	pages[1] = n == 2 ? lkhp_text_page(last) : NULL;
+	if (!pages[0] || (n == 2 && !pages[1]))
+		return NULL;
+	map = vmap(pages, n, VM_MAP, PAGE_KERNEL);
+	if (!map)
+		return NULL;
+	*base = map;
+	return map + (addr - first);
+}
+
+/*
+ * Write into memory that nothing executes yet (a patch module's relocation
+ * places before its registration completes): no stop_machine needed.
+ */
+int lkhp_text_write(unsigned long addr, const void *buf, size_t len)
+{
+	void *base, *alias;
+
+	alias = lkhp_alias_map(addr, len, &base);
+	if (!alias)
+		return -EFAULT;
+	memcpy(alias, buf, len);
+	vunmap(base);
+	return 0;
+}
+
+int lkhp_write_map(struct lkhp_write *w)
+{
+	w->alias = lkhp_alias_map(w->site->addr, LKHP_INS_LEN, &w->alias_base);
+	return w->alias ? 0 : -EFAULT;
+}
+
+void lkhp_write_unmap(struct lkhp_write *w)
+{
+	if (w->alias_base)
+		vunmap(w->alias_base);
+	w->alias_base = NULL;
+	w->alias = NULL;
+}
+
+/*
+ * Inside stop_machine(), on one CPU, the others spinning with interrupts
+ * off: check that every site still holds the bytes lkhp put there (nothing
+ * else may have rewritten them), then rewrite them all.
+ */
+int lkhp_writes_apply(struct lkhp_switch *sw)
+{
+	unsigned int i;
+
+	for (i = 0; i < sw->nr; i++) {
+		if (memcmp(sw->writes[i].alias, sw->writes[i].old, LKHP_INS_LEN))
+			return -EIO;
+	}
+	for (i = 0; i < sw->nr; i++)
+		memcpy(sw->writes[i].alias, sw->writes[i].new, LKHP_INS_LEN);
+	return 0;
+}
