@@ -1,0 +1,11 @@
+#include "kasm.h"
+int checked(int a)
+{
+	WARN_ON(a > 10);
+	return a * 2;
+}
+int other(int a)
+{
+	WARN_ON(a < 0);
+	return a + 3;
+}

@@ -1,0 +1,13 @@
+#include "kasm.h"
+extern void ext(int);
+int sleeper(int a)
+{
+	might_sleep();
+	ext(a);
+	return a + 1;
+}
+int warner(int a)
+{
+	WARN_ON(a > 10);
+	return a * 2;
+}
