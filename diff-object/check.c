@@ -63,7 +63,7 @@ static void check_prototype(struct ctx *ctx, struct symbol *p)
 	for (i = 1; i < obj->nsecs; i++) {
 		struct section *sec = &obj->secs[i];
 
-		if (sec->special)
+		if (sec->special || !(sec->sh.sh_flags & SHF_ALLOC))
 			continue;
 		for (j = 0; j < sec->nrelocs; j++) {
 			struct target t;

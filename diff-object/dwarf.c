@@ -143,17 +143,18 @@ static int get_proto(Dwarf_Die *die, void *arg)
 				strncat(p->buf, "...", sizeof(p->buf) - strlen(p->buf) - 1);
 			if (tag != DW_TAG_formal_parameter)
 				continue;
+			if (n)
+				strncat(p->buf, ", ", sizeof(p->buf) - strlen(p->buf) - 1);
 			if (dwarf_attr_integrate(&child, DW_AT_type, &attr) &&
 			    dwarf_formref_die(&attr, &type))
 				describe_type(&type, p->buf, sizeof(p->buf), 0);
-			strncat(p->buf, ", ", sizeof(p->buf) - strlen(p->buf) - 1);
 		} while (dwarf_siblingof(&child, &child) == 0 && ++n < 1000);
 	}
 	strncat(p->buf, ")", sizeof(p->buf) - strlen(p->buf) - 1);
 	return 1;
 }
 
-/* "int (*struct seq_file, *void, )", or NULL when DWARF does not know func. */
+/* "int (*struct seq_file, *void)", or NULL when DWARF does not know func. */
 char *dwarf_prototype(struct elf_obj *obj, const char *func)
 {
 	struct proto p;
