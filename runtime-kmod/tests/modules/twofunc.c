@@ -34,7 +34,7 @@ static void new_get_avenrun(unsigned long *loads, unsigned long offset,
 	int i;
 
 	for (i = 0; i < 3; i++)
-		loads[i] = ((42 * FIXED_1 - offset) << shift);
+		loads[i] = (42 * FIXED_1) << shift;
 }
 
 static struct lkhp_patch_func funcs[] = {
