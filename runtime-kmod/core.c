@@ -333,13 +333,13 @@ int lkhp_register_patch(struct lkhp_patch *p)
 	ret = lkhp_patch_resolve(e);
 	if (ret)
 		goto err_unlock;
-	e->id = lkhp_next_id++;
 	e->load_time = ktime_get_real_seconds();
 	e->state = LKHP_STATE_DISABLED;
 	list_add_tail(&e->node, &lkhp_patches);
 	ret = lkhp_enable(e);
 	if (ret)
 		goto err_list;
+	e->id = lkhp_next_id++;
 	pr_notice("%s: registered as patch %u with %u functions\n",
 		  p->name, e->id, e->nr_funcs);
 	mutex_unlock(&lkhp_mutex);

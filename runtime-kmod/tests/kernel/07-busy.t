@@ -1,0 +1,31 @@
+#!/bin/bash
+# Busy function: a kthread sleeps inside msleep, so patching msleep fails
+# with -EBUSY naming the task and the function after bounded retries, with
+# the text unchanged; once the task is gone the same patch goes in.
+. "$(dirname "$0")/../lib/test.sh"
+qrun --timeout 120 -- '
+before=$(text msleep)
+insmod busy_target.ko
+sleep 1
+pid=$(pidof lkhp_busy) || fail "no busy kthread"
+must_fail lkhp install -f lkhp-msleep.ko
+echo "$out" | grep -q "Device or resource busy" || fail "errno"
+dmesg_has "msleep: enable failed: function msleep in use by task lkhp_busy/$pid after 10 tries"
+same "$(text msleep)" "$before" "msleep bytes after -EBUSY"
+! grep -q "^lkhp_msleep " /proc/modules || fail "patch module stayed"
+rmmod busy_target
+lkhp install -f lkhp-msleep.ko
+[ "$(text msleep | cut -c16-17)" = ea ] || fail "msleep not redirected: $(text msleep)"
+# The new msleep runs: a kthread calling it again counts.
+insmod busy_target.ko
+sleep 1
+[ "$(cat /sys/module/lkhp_msleep/parameters/calls)" -gt 0 ] || fail "new msleep never called"
+# Now the new version is busy: disabling must wait for it, then give up.
+must_fail lkhp disable -i msleep
+dmesg_has "msleep: disable failed: function msleep in use by task lkhp_busy/[0-9]+ after 10 tries"
+lkhp list | grep -Eq "^1 +msleep +enabled" || fail "still enabled"
+rmmod busy_target
+lkhp remove -i msleep
+same "$(text msleep)" "$before" "msleep bytes after remove"
+echo PASS
+'
