@@ -61,9 +61,10 @@ ifneq ($(DIFF_OBJECT),)
 	@diff-object/tests/check
 endif
 
-kernel-tests: kernel runtime
+kernel-tests: kernel runtime tools
 	@scripts/run-tests kernel scripts/tests/kernel/*.t \
 		$(wildcard runtime-kmod/tests/kernel/*.t)
+	@scripts/run-tests --with scripts/patch-test patches test-patches/*.patch
 
 demo: kernel runtime
 	@scripts/demo/run
