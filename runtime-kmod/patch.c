@@ -16,9 +16,6 @@
 #include <linux/utsname.h>
 #include "internal.h"
 
-/* Most alignment padding between a function's end and the next symbol. */
-#define LKHP_SYM_PAD	64
-
 /* sprint_symbol() output buffer, used with lkhp_mutex held. */
 static char lkhp_symbuf[KSYM_SYMBOL_LEN];
 
@@ -110,10 +107,12 @@ static int lkhp_resolve_sym(struct lkhp_entry *e, const char *name,
 	*addr = link_addr + kaslr;
 	found = lkhp_symbol_size(*addr, name);
 	/*
-	 * kallsyms sizes are distances to the next symbol: the symtab size
-	 * plus the alignment padding after it.
+	 * kallsyms has no st_size: its size is the distance to the next
+	 * kallsyms symbol, so the symtab size plus alignment padding, or more
+	 * when unnamed code follows (overridden weak definitions). It must at
+	 * least cover the symtab size.
 	 */
-	if (!found || (size && (found < size || found - size >= LKHP_SYM_PAD))) {
+	if (!found || found < size) {
 		/* lkhp_symbuf now holds what is really there. */
 		sprint_symbol(lkhp_symbuf, *addr);
 		pr_err("%s: refused: symbol %s (link-time %#x, size %#x) does not verify: %#lx is %s\n",
