@@ -107,8 +107,10 @@ static int lkhp_stop_fn(void *data)
 		sw->ret = lkhp_check_stacks(sw);
 		if (!sw->ret)
 			sw->ret = lkhp_writes_apply(sw);
+		/* Publish ret and the new text before releasing the others. */
 		smp_store_release(&sw->done, 1);
 	} else {
+		/* Pairs with the release above. */
 		while (!smp_load_acquire(&sw->done))
 			cpu_relax();
 	}

@@ -231,13 +231,13 @@ static int lkhp_func_resolve(struct lkhp_entry *e, struct lkhp_func *f)
 	}
 	f->new_addr = (unsigned long)d->new_func;
 	if (!within_module_core(f->new_addr, mod)) {
-		pr_err("%s: refused: new %s at %px is not in module %s\n",
+		pr_err("%s: refused: new %s at %pS is not in module %s\n",
 		       e->desc->name, d->old_name, d->new_func, mod->name);
 		return -EINVAL;
 	}
 	f->new_size = lkhp_symbol_size(f->new_addr, NULL);
 	if (!f->new_size) {
-		pr_err("%s: refused: new %s at %px is not a symbol start\n",
+		pr_err("%s: refused: new %s at %pS is not a symbol start\n",
 		       e->desc->name, d->old_name, d->new_func);
 		return -EINVAL;
 	}
@@ -257,7 +257,7 @@ static int lkhp_reloc_apply(struct lkhp_entry *e,
 	    (r->type != LKHP_R_386_32 && r->type != LKHP_R_386_PC32) ||
 	    !within_module_core(place, mod) ||
 	    !within_module_core(place + sizeof(val) - 1, mod)) {
-		pr_err("%s: refused: malformed relocation for %s at %px\n",
+		pr_err("%s: refused: malformed relocation for %s at %pS\n",
 		       e->desc->name, r->sym_name ?: "?", r->place);
 		return -EINVAL;
 	}

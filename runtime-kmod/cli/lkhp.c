@@ -406,8 +406,15 @@ int main(int argc, char **argv)
 	size_t i;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "+f:i:vh", long_opts, NULL)) != -1) {
+	/* Options may come before or after the command (getopt permutes). */
+	while ((c = getopt_long(argc, argv, "f:i:vh", long_opts, NULL)) != -1) {
 		switch (c) {
+		case 'f':
+			o.file = optarg;
+			break;
+		case 'i':
+			o.id = optarg;
+			break;
 		case 'v':
 			printf("lkhp %s (uapi %d)\n", LKHP_CLI_VERSION,
 			       LKHP_UAPI_VERSION);
@@ -432,25 +439,8 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	optind++;
-	while ((c = getopt_long(argc, argv, "f:i:h", long_opts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			o.file = optarg;
-			break;
-		case 'i':
-			o.id = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		default:
-			usage(stderr);
-			return 2;
-		}
-	}
-	if (optind < argc) {
-		err("unexpected argument '%s'", argv[optind]);
+	if (optind + 1 < argc) {
+		err("unexpected argument '%s'", argv[optind + 1]);
 		return 2;
 	}
 	return cmd->fn(&o);

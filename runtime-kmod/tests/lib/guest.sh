@@ -39,3 +39,27 @@ dmesg_has() {
 same() {
 	[ "$1" = "$2" ] || fail "$3: '$1' != '$2'"
 }
+
+# Start two readers (tests/helpers/readcheck.c) of FILE: readers_start FILE
+# MODE ARG...; readers_stop stops them and checks that each saw both answers
+# (class0 and class1) and no wrong one.
+readers_start() {
+	rm -f /tmp/readcheck.stop
+	f=$1
+	shift
+	./readcheck "$f" 900 "$@" >r1.txt &
+	reader1=$!
+	./readcheck "$f" 900 "$@" >r2.txt &
+	reader2=$!
+}
+
+readers_stop() {
+	touch /tmp/readcheck.stop
+	wait "$reader1" || fail "reader 1: $(cat r1.txt)"
+	wait "$reader2" || fail "reader 2: $(cat r2.txt)"
+	cat r1.txt r2.txt
+	for r in r1.txt r2.txt; do
+		grep -Eq "wrong=0 class0=[1-9][0-9]* class1=[1-9]" $r ||
+			fail "$r: $(cat $r)"
+	done
+}

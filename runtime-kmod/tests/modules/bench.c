@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Benchmark patch: BENCH_N rarely used syscall entry points (the list comes
- * from gen-syms) redirected to one function returning -ENOSYS.
+ * from gen-syms) redirected to one function refusing the call.
  */
 #include <linux/ptrace.h>
 #include "lkhp_test.h"
@@ -14,7 +14,7 @@
 
 static long bench_nosys(const struct pt_regs *regs)
 {
-	return -ENOSYS;
+	return -EPERM;
 }
 
 #define BENCH_FUNC(sym, addr, size) {			\
@@ -25,5 +25,5 @@ static struct lkhp_patch_func funcs[] = {
 	LKHP_TEST_SYSCALLS(BENCH_FUNC)
 };
 
-static_assert(BENCH_N <= ARRAY_SIZE(funcs));
+static_assert(ARRAY_SIZE(funcs) >= BENCH_N);
 LKHP_TEST_PATCH_N("bench" BENCH_STR(BENCH_N), 0, funcs, BENCH_N, NULL, 0);

@@ -40,7 +40,24 @@
 #define LKHP_TEST_VERSION_STRING UTS_VERSION
 #endif
 
-/* The patch module's body: register on load, unregister on unload. */
+/* The patch, defined by LKHP_TEST_PATCH() in the test module. */
+static struct lkhp_patch lkhp_test_patch;
+
+/* Register on load, unregister on unload. */
+static int __init lkhp_test_init(void)
+{
+	return lkhp_register_patch(&lkhp_test_patch);
+}
+
+static void __exit lkhp_test_exit(void)
+{
+	lkhp_unregister_patch(&lkhp_test_patch);
+}
+
+module_init(lkhp_test_init);
+module_exit(lkhp_test_exit);
+MODULE_LICENSE("GPL");
+
 #define LKHP_TEST_PATCH(pname, pflags, pfuncs, prelocs, nrelocs)	\
 	LKHP_TEST_PATCH_N(pname, pflags, pfuncs, ARRAY_SIZE(pfuncs),	\
 			  prelocs, nrelocs)
@@ -62,17 +79,6 @@ static struct lkhp_patch lkhp_test_patch = {				\
 	.funcs = pfuncs,						\
 	.nr_relocs = nrelocs,						\
 	.relocs = prelocs,						\
-};									\
-static int __init lkhp_test_init(void)					\
-{									\
-	return lkhp_register_patch(&lkhp_test_patch);			\
-}									\
-static void __exit lkhp_test_exit(void)					\
-{									\
-	lkhp_unregister_patch(&lkhp_test_patch);			\
-}									\
-module_init(lkhp_test_init);						\
-module_exit(lkhp_test_exit);						\
-MODULE_LICENSE("GPL")
+}
 
 #endif /* _LKHP_TEST_H */

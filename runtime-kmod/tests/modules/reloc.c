@@ -9,16 +9,15 @@
 #include "lkhp_test.h"
 
 int lkhp_nr_processes_thunk(void);
-extern char lkhp_nr_processes_rel[];
 
+/* jmp rel32, the rel32 at thunk + 1 */
 asm(".pushsection .text, \"ax\"\n"
-    ".type lkhp_nr_processes_thunk, @function\n"
-    "lkhp_nr_processes_thunk:\n"
-    "	.byte 0xe9\n"		/* jmp rel32 */
-    "lkhp_nr_processes_rel:\n"
-    "	.long 0\n"
-    ".size lkhp_nr_processes_thunk, . - lkhp_nr_processes_thunk\n"
-    ".popsection\n");
+	".type lkhp_nr_processes_thunk, @function\n"
+	"lkhp_nr_processes_thunk:\n"
+	".byte 0xe9\n"
+	".long 0\n"
+	".size lkhp_nr_processes_thunk, . - lkhp_nr_processes_thunk\n"
+	".popsection\n");
 
 static char **p_saved_command_line;
 
@@ -34,7 +33,8 @@ static struct lkhp_patch_func funcs[] = {
 };
 
 static struct lkhp_patch_reloc relocs[] = {
-	LKHP_TEST_RELOC(nr_processes, lkhp_nr_processes_rel, LKHP_R_386_PC32, -4),
+	LKHP_TEST_RELOC(nr_processes, (void *)lkhp_nr_processes_thunk + 1,
+			LKHP_R_386_PC32, -4),
 	LKHP_TEST_RELOC(saved_command_line, &p_saved_command_line,
 			LKHP_R_386_32, 0),
 };
