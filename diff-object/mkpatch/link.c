@@ -1,0 +1,93 @@
+/*
+ * The inputs: lkhp-diff's objects, one per changed kernel object, linked
+ * with `ld -r` into the one object the module is built from.  ld keeps
+ * same-named statics of different inputs apart and merges their undefined
+ * references to a kernel symbol into one symbol.
+ */
+#include <errno.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "mkpatch.h"
+
+extern char **environ;
+
+int link_inputs(struct mkpatch *mk)
+{
+	const char *ld = getenv("LD") && *getenv("LD") ? getenv("LD") : "ld";
+	char **argv = calloc(mk->ninputs + 7, sizeof(*argv));
+	size_t n = 0, i;
+	pid_t pid;
+	int fd, status, err;
+
+	mk->linked_path = malloc(strlen(mk->out_path) + 16);
+	if (!argv || !mk->linked_path) {
+		free(argv);
+		MK_ERROR(mk->out_path, "out of memory");
+		return -1;
+	}
+	sprintf(mk->linked_path, "%s.ld.XXXXXX", mk->out_path);
+	fd = mkstemp(mk->linked_path);
+	if (fd < 0) {
+		MK_ERROR(mk->out_path, "creating a temporary file: %s", strerror(errno));
+		free(mk->linked_path);
+		mk->linked_path = NULL;
+		free(argv);
+		return -1;
+	}
+	close(fd);
+
+	argv[n++] = (char *)ld;
+	argv[n++] = "-m";
+	argv[n++] = "elf_i386";
+	argv[n++] = "-r";
+	argv[n++] = "-o";
+	argv[n++] = mk->linked_path;
+	for (i = 0; i < mk->ninputs; i++)
+		argv[n++] = mk->inputs[i];
+	argv[n] = NULL;
+
+	err = posix_spawnp(&pid, ld, NULL, NULL, argv, environ);
+	free(argv);
+	if (err) {
+		MK_ERROR(ld, "cannot run: %s", strerror(err));
+		return -1;
+	}
+	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status)) {
+		MK_ERROR(mk->out_path, "%s -r failed on the diffed objects", ld);
+		return -1;
+	}
+	return elf_obj_open(&mk->obj, mk->linked_path);
+}
+
+/*
+ * The input an error is about: the first one that defines (or refers to,
+ * for an undefined kernel symbol) a symbol of that name.  Only called on
+ * the error path, so each input is read again here.
+ */
+const char *blame(struct mkpatch *mk, const char *name, bool defined)
+{
+	const char *who = NULL;
+	size_t i;
+
+	for (i = 0; i < mk->ninputs && !who; i++) {
+		struct elf_obj o;
+		struct hent *e;
+
+		if (elf_obj_open(&o, mk->inputs[i])) {
+			elf_obj_close(&o);
+			continue;
+		}
+		for (e = htab_first(&o.sym_by_name, name); e && !who; e = htab_next(e))
+			if (sym_defined(e->val) == defined)
+				who = mk->inputs[i];
+		elf_obj_close(&o);
+	}
+	if (!who)
+		who = mk->ninputs == 1 ? mk->inputs[0] : mk->out_path;
+	/* the base name, as lkhp-build prints the objects */
+	return strrchr(who, '/') ? strrchr(who, '/') + 1 : who;
+}

@@ -1,0 +1,222 @@
+/*
+ * lkhp-mkpatch: step 5 of lkhp-build.  The objects lkhp-diff wrote become
+ * the patch module's object and the tables its init hands to lkhp.ko.
+ *
+ * Exit 0 with both outputs written, 1 on any error (nothing written).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "mkpatch.h"
+
+int lkhp_verbose;	/* warn.h: elf.c's notes */
+
+static void usage(FILE *f)
+{
+	fputs("usage: lkhp-mkpatch --vmlinux VMLINUX --symvers MODULE.SYMVERS\n"
+	      "                    --tables OUT.h --output OUT.o [-d] DIFF.o...\n"
+	      "\n"
+	      "Link the objects lkhp-diff wrote into the patch module's object OUT.o\n"
+	      "and write OUT.h, the tables templates/lkhp-patch.c registers:\n"
+	      "  lkhp_funcs[]   every function of DIFF.o that vmlinux has (a static:\n"
+	      "                 in the same source file), with its address, size,\n"
+	      "                 sympos and ftrace site taken from VMLINUX\n"
+	      "  lkhp_relocs[]  every reference to a kernel symbol that MODULE.SYMVERS\n"
+	      "                 does not export, removed from OUT.o and resolved by\n"
+	      "                 lkhp.ko when the patch is registered\n"
+	      "\n"
+	      "  -V, --vmlinux FILE   the running kernel's vmlinux\n"
+	      "  -s, --symvers FILE   its Module.symvers (the exported symbols)\n"
+	      "  -t, --tables FILE    the header to write\n"
+	      "  -o, --output FILE    the object to write\n"
+	      "  -d, --debug          print each replaced function and LKHP relocation\n"
+	      "  -h, --help           this help\n"
+	      "\n"
+	      "Errors are 'ERROR: OBJ: SYMBOL: reason' lines on stderr; exit 1 then.\n", f);
+}
+
+static int parse_args(struct mkpatch *mk, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "vmlinux", required_argument, NULL, 'V' },
+		{ "symvers", required_argument, NULL, 's' },
+		{ "tables", required_argument, NULL, 't' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "debug", no_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	while ((c = getopt_long(argc, argv, "V:s:t:o:dh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'V': mk->vmlinux_path = optarg; break;
+		case 's': mk->symvers_path = optarg; break;
+		case 't': mk->tables_path = optarg; break;
+		case 'o': mk->out_path = optarg; break;
+		case 'd': mk->debug = true; break;
+		case 'h': usage(stdout); exit(0);
+		default: usage(stderr); return -1;
+		}
+	}
+	if (!mk->vmlinux_path || !mk->symvers_path || !mk->tables_path || !mk->out_path ||
+	    optind >= argc) {
+		usage(stderr);
+		return -1;
+	}
+	mk->inputs = argv + optind;
+	mk->ninputs = (size_t)(argc - optind);
+	return 0;
+}
+
+/* One line per table entry; the tests match their beginnings. */
+static void print_debug(const struct mkpatch *mk)
+{
+	size_t i;
+
+	for (i = 0; i < mk->nfuncs; i++) {
+		const struct mk_func *f = &mk->funcs[i];
+
+		printf("replaced function: %s%s%s%s sympos %u site +%u (0x%08x, %u bytes)\n",
+		       f->old.name, f->old.file ? " (" : "", f->old.file ? f->old.file : "",
+		       f->old.file ? ")" : "", f->old.sympos, f->site_offset,
+		       f->old.vs->value, f->old.vs->size);
+	}
+	for (i = 0; i < mk->nrelocs; i++) {
+		const struct mk_reloc *r = &mk->relocs[i];
+
+		printf("lkhp relocation: %s%s%s%s sympos %u %s addend %d at %s+0x%x (0x%08x)\n",
+		       r->sym.name, r->sym.file ? " (" : "", r->sym.file ? r->sym.file : "",
+		       r->sym.file ? ")" : "", r->sym.sympos,
+		       r->type == MK_R_386_32 ? "R_386_32" : "R_386_PC32", r->addend,
+		       r->sec->name, r->offset, r->sym.vs->value);
+	}
+}
+
+/* path.XXXXXX, created 0644: renamed over path once everything is written. */
+static int temp_for(const char *path, char **tmp)
+{
+	int fd;
+
+	*tmp = malloc(strlen(path) + 8);
+	if (!*tmp)
+		return -1;
+	sprintf(*tmp, "%s.XXXXXX", path);
+	fd = mkstemp(*tmp);
+	if (fd < 0 || fchmod(fd, 0644)) {
+		MK_ERROR(path, "creating a temporary file: %s", strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(*tmp);
+		}
+		free(*tmp);
+		*tmp = NULL;
+		return -1;
+	}
+	return fd;
+}
+
+static int write_outputs(struct mkpatch *mk)
+{
+	char *otmp = NULL, *ttmp = NULL;
+	FILE *tf = NULL;
+	int ofd, tfd, ret = -1;
+
+	ofd = temp_for(mk->out_path, &otmp);
+	if (ofd < 0)
+		return -1;
+	tfd = temp_for(mk->tables_path, &ttmp);
+	if (tfd < 0 || !(tf = fdopen(tfd, "w"))) {
+		if (tfd >= 0)
+			close(tfd);
+		goto out;
+	}
+	if (write_object(mk, ofd) || fsync(ofd)) {
+		MK_ERROR(mk->out_path, "write failed");
+		goto out;
+	}
+	if (write_tables(mk, tf) || fflush(tf) || fsync(fileno(tf))) {
+		MK_ERROR(mk->tables_path, "write failed: %s", strerror(errno));
+		goto out;
+	}
+	/* the object last: lkhp-build takes a new object with an old header never */
+	if (rename(ttmp, mk->tables_path)) {
+		MK_ERROR(mk->tables_path, "rename: %s", strerror(errno));
+		goto out;
+	}
+	free(ttmp);
+	ttmp = NULL;
+	if (rename(otmp, mk->out_path)) {
+		MK_ERROR(mk->out_path, "rename: %s", strerror(errno));
+		unlink(mk->tables_path);
+		goto out;
+	}
+	free(otmp);
+	otmp = NULL;
+	ret = 0;
+out:
+	close(ofd);
+	if (tf)
+		fclose(tf);
+	if (otmp)
+		unlink(otmp);
+	if (ttmp)
+		unlink(ttmp);
+	free(otmp);
+	free(ttmp);
+	return ret;
+}
+
+static void mkpatch_free(struct mkpatch *mk)
+{
+	size_t i;
+
+	elf_obj_close(&mk->obj);
+	if (mk->linked_path)
+		unlink(mk->linked_path);
+	free(mk->linked_path);
+	vmlinux_close(&mk->vm);
+	symvers_free(&mk->sv);
+	for (i = 0; i < mk->nrelocs; i++)
+		free((char *)mk->relocs[i].sym.file);
+	free(mk->relocs);
+	free(mk->funcs);
+	free(mk->drop_reloc);
+	free(mk->reloc_base);
+}
+
+int main(int argc, char **argv)
+{
+	struct mkpatch mk;
+	int ret = 1;
+
+	memset(&mk, 0, sizeof(mk));
+	mk.obj.fd = -1;
+	mk.vm.fd = -1;
+	if (parse_args(&mk, argc, argv))
+		return 1;
+	elf_version(EV_CURRENT);
+
+	if (symvers_read(&mk.sv, mk.symvers_path))
+		goto out;
+	if (vmlinux_open(&mk.vm, mk.vmlinux_path))
+		goto out;
+	if (link_inputs(&mk))
+		goto out;
+	/* Both report every problem they find before the run fails. */
+	if (find_functions(&mk) | find_relocs(&mk))
+		goto out;
+	if (mk.debug)
+		print_debug(&mk);
+	/* Must be after find_relocs(): it zeroes the fields in the model. */
+	if (write_outputs(&mk))
+		goto out;
+	ret = 0;
+out:
+	mkpatch_free(&mk);
+	return ret;
+}

@@ -1,0 +1,134 @@
+/*
+ * lkhp-mkpatch: the linked patch object, the running kernel's symbols and
+ * the tables that tie them together (lkhp_patch_func, lkhp_patch_reloc of
+ * runtime-kmod/include/lkhp/patch.h).
+ */
+#ifndef LKHP_MKPATCH_H
+#define LKHP_MKPATCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../elf.h"
+#include "../warn.h"
+
+/* The prefix lkhp-diff gives a kernel static: __lkhp_local/FILE/NAME. */
+#define LKHP_LOCAL_PREFIX "__lkhp_local/"
+
+/* Errors that are not about one symbol (I/O, bad input). */
+#define MK_ERROR(obj, fmt, ...) \
+	fprintf(stderr, "%s: error: lkhp-mkpatch: " fmt "\n", (obj), ##__VA_ARGS__)
+
+/* patch.h's values; the header is kernel-only, so they are repeated here. */
+#define MK_SITE_ENTRY	0
+#define MK_SITE_FENTRY	5
+#define MK_R_386_32	1
+#define MK_R_386_PC32	2
+#define MK_LJMP_SIZE	7	/* ljmp $cs, $addr: EA imm32 imm16 */
+
+/* ---- vmlinux.c: the running kernel's symbol table ---- */
+struct vsym {
+	const char *name;
+	const char *file;	/* STT_FILE in effect, locals only */
+	uint32_t value, size;
+	unsigned char bind, type;
+	size_t idx;		/* position in the symtab */
+};
+
+struct vmlinux {
+	const char *path;
+	int fd;
+	Elf *elf;
+	struct vsym *syms;
+	size_t nsyms;
+	struct htab by_name;	/* every named symbol */
+	struct htab by_file;	/* locals, keyed "FILE/NAME" */
+	struct htab by_file_key;/* gcc-numbered locals, "FILE/KEY" (name_key()) */
+	char *keys;		/* storage of the by_file keys */
+	char **clone_keys;	/* storage of the by_file_key keys */
+	size_t nclone_keys;
+	uint32_t *mcount;	/* __mcount_loc: fentry sites, sorted */
+	size_t nmcount;
+};
+
+int vmlinux_open(struct vmlinux *v, const char *path);
+void vmlinux_close(struct vmlinux *v);
+
+enum lookup { FOUND, NOT_FOUND, AMBIGUOUS };
+/* A global (or weak) symbol by name; file == NULL. */
+enum lookup vmlinux_global(const struct vmlinux *v, const char *name, bool func,
+			   const struct vsym **out);
+/* A local symbol by source file and name, or by name_key() when by_key. */
+enum lookup vmlinux_local(const struct vmlinux *v, const char *file, const char *name,
+			  bool func, bool by_key, const struct vsym **out);
+uint32_t vmlinux_sympos(const struct vmlinux *v, const struct vsym *s);
+bool vmlinux_has_fentry(const struct vmlinux *v, uint32_t addr);
+
+/* ---- symvers.c: what the module loader resolves by itself ---- */
+struct symvers {
+	struct htab names;
+	char *buf;
+};
+
+int symvers_read(struct symvers *sv, const char *path);
+bool symvers_exported(const struct symvers *sv, const char *name);
+void symvers_free(struct symvers *sv);
+
+/* ---- resolve.c: the tables ---- */
+struct kref {			/* a kernel symbol named by the patch */
+	const char *name;	/* as vmlinux names it */
+	const char *file;	/* its source file for a static, else NULL */
+	const struct vsym *vs;
+	uint32_t sympos;
+};
+
+struct mk_func {
+	struct kref old;
+	struct symbol *new_func;	/* in the linked object */
+	uint32_t site_offset;
+};
+
+struct mk_reloc {
+	struct kref sym;
+	struct section *sec;	/* place: sec + offset in the linked object */
+	uint32_t offset;
+	uint32_t type;		/* MK_R_386_* */
+	int32_t addend;
+};
+
+struct mkpatch {
+	const char *vmlinux_path, *symvers_path, *tables_path, *out_path;
+	char **inputs;
+	size_t ninputs;
+	bool debug;
+
+	struct vmlinux vm;
+	struct symvers sv;
+	char *linked_path;	/* ld -r output, a temporary file */
+	struct elf_obj obj;	/* the linked object */
+
+	struct mk_func *funcs;
+	size_t nfuncs;
+	struct mk_reloc *relocs;
+	size_t nrelocs;
+	bool *drop_reloc;	/* per reloc of obj, by section: see reloc_slot() */
+	size_t *reloc_base;	/* first slot of each section's relocs */
+	int errors;
+};
+
+int link_inputs(struct mkpatch *mk);
+int find_functions(struct mkpatch *mk);
+int find_relocs(struct mkpatch *mk);
+const char *blame(struct mkpatch *mk, const char *name, bool defined);
+
+static inline bool *reloc_dropped(struct mkpatch *mk, const struct reloc *r)
+{
+	return &mk->drop_reloc[mk->reloc_base[r->sec->idx] + (size_t)(r - r->sec->relocs)];
+}
+
+/* ---- writer.c, tables.c: the outputs ---- */
+int write_object(struct mkpatch *mk, int fd);
+int write_tables(struct mkpatch *mk, FILE *f);
+
+#endif

@@ -1,0 +1,292 @@
+/*
+ * The two tables of a patch, computed from the linked object and vmlinux:
+ * which functions it replaces, and which of its references to the kernel
+ * the runtime (not the module loader) must resolve.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../arch.h"
+#include "mkpatch.h"
+
+/*
+ * Sections the module loader reads before the patch's init runs: their
+ * relocations must be resolved by the loader, i.e. name exported symbols.
+ * .altinstr_replacement is copied over the code by apply_alternatives()
+ * at load time, so a field in it must be final by then too.
+ */
+static const char *const loader_sections[] = {
+	"__jump_table", ".altinstructions", ".altinstr_replacement",
+	".parainstructions", "__bug_table", "__ex_table", ".smp_locks",
+	"__mcount_loc", ".static_call_sites", NULL,
+};
+
+static bool loader_section(const char *name)
+{
+	size_t i;
+
+	for (i = 0; loader_sections[i]; i++)
+		if (!strcmp(name, loader_sections[i]))
+			return true;
+	return false;
+}
+
+/* foo.cold is the unlikely tail of foo: it moves with foo, never alone. */
+static bool is_cold(const char *name)
+{
+	const char *c = strstr(name, ".cold");
+
+	return c && (c[5] == '\0' || c[5] == '.');
+}
+
+/* "NAME" or "NAME (FILE)", for messages. */
+static const char *display(const struct kref *k, char *buf, size_t len)
+{
+	if (!k->file)
+		return k->name;
+	snprintf(buf, len, "%s (%s)", k->name, k->file);
+	return buf;
+}
+
+static const char *lookup_error(enum lookup r)
+{
+	return r == AMBIGUOUS ? "ambiguous in vmlinux (several symbols match)"
+			      : "not found in vmlinux";
+}
+
+static int add_func(struct mkpatch *mk, struct symbol *s, const struct kref *k)
+{
+	const char *obj = NULL;
+	struct mk_func *f;
+	char buf[512];
+	size_t i;
+	uint32_t site = vmlinux_has_fentry(&mk->vm, k->vs->value) ? MK_SITE_FENTRY
+								: MK_SITE_ENTRY;
+
+	for (i = 0; i < mk->nfuncs; i++)
+		if (mk->funcs[i].old.vs == k->vs) {
+			obj = blame(mk, s->name, true);
+			UNSUPPORTED(obj, display(k, buf, sizeof(buf)),
+				    "replaced twice (by %s and %s)", mk->funcs[i].new_func->name,
+				    s->name);
+			return -1;
+		}
+	if (k->vs->size < site + MK_LJMP_SIZE) {
+		obj = blame(mk, s->name, true);
+		UNSUPPORTED(obj, display(k, buf, sizeof(buf)),
+			    "too small to patch: %u bytes, the %u-byte jump goes at +%u",
+			    k->vs->size, MK_LJMP_SIZE, site);
+		return -1;
+	}
+	f = realloc(mk->funcs, (mk->nfuncs + 1) * sizeof(*f));
+	if (!f) {
+		MK_ERROR(mk->out_path, "out of memory");
+		return -1;
+	}
+	mk->funcs = f;
+	f = &mk->funcs[mk->nfuncs++];
+	f->old = *k;
+	f->new_func = s;
+	f->site_offset = site;
+	return 0;
+}
+
+/*
+ * A function of the patch replaces the vmlinux function of the same name
+ * (a static: of the same name and source file).  lkhp-diff gives a changed
+ * gcc clone the original object's name; should the running kernel's build
+ * have numbered it differently, the one clone of the same un-numbered name
+ * in that file is the one.  Anything else is a new function.
+ */
+static int match_func(struct mkpatch *mk, struct symbol *s)
+{
+	struct kref k = { .name = s->name };
+	enum lookup r;
+	char buf[512];
+
+	if (s->bind != STB_LOCAL) {
+		r = vmlinux_global(&mk->vm, s->name, true, &k.vs);
+	} else if (!s->file) {
+		r = NOT_FOUND;		/* a static of no file is nothing of vmlinux */
+	} else {
+		k.file = s->file;
+		r = vmlinux_local(&mk->vm, s->file, s->name, true, false, &k.vs);
+		if (r == NOT_FOUND && strcmp(s->key, s->name))
+			r = vmlinux_local(&mk->vm, s->file, s->key, true, true, &k.vs);
+	}
+	if (r == AMBIGUOUS) {
+		UNSUPPORTED(blame(mk, s->name, true), display(&k, buf, sizeof(buf)),
+			    "%s", lookup_error(r));
+		return -1;
+	}
+	if (r == NOT_FOUND) {
+		if (mk->debug)
+			printf("new function: %s\n", display(&k, buf, sizeof(buf)));
+		return 0;
+	}
+	k.name = k.vs->name;
+	k.sympos = vmlinux_sympos(&mk->vm, k.vs);
+	return add_func(mk, s, &k);
+}
+
+int find_functions(struct mkpatch *mk)
+{
+	size_t i;
+	int ret = 0;
+
+	for (i = 1; i < mk->obj.nsyms; i++) {
+		struct symbol *s = &mk->obj.syms[i];
+
+		if (!sym_is_func(s) || is_cold(s->name))
+			continue;
+		if (match_func(mk, s))
+			ret = -1;
+	}
+	if (!ret && !mk->nfuncs) {
+		fprintf(stderr, "ERROR: lkhp-mkpatch: the patch replaces no function of "
+			"vmlinux (%s)\n", mk->vmlinux_path);
+		ret = -1;
+	}
+	return ret;
+}
+
+/* The kernel symbol behind an undefined NAME or __lkhp_local/FILE/NAME. */
+static int parse_kref(const char *sym, struct kref *k, char **owned)
+{
+	const char *slash;
+
+	*owned = NULL;
+	memset(k, 0, sizeof(*k));
+	if (strncmp(sym, LKHP_LOCAL_PREFIX, strlen(LKHP_LOCAL_PREFIX))) {
+		k->name = sym;
+		return 0;
+	}
+	sym += strlen(LKHP_LOCAL_PREFIX);
+	slash = strrchr(sym, '/');
+	if (!slash || slash == sym || !slash[1])
+		return -1;
+	*owned = strndup(sym, (size_t)(slash - sym));
+	if (!*owned)
+		return -1;
+	k->file = *owned;
+	k->name = slash + 1;
+	return 0;
+}
+
+static int mk_type(uint32_t type)
+{
+	switch (type) {
+	case R_386_32:
+		return MK_R_386_32;
+	case R_386_PC32:
+	case R_386_PLT32:	/* the kernel is not PIC: a PLT32 call is a PC32 one */
+		return MK_R_386_PC32;
+	default:
+		return -1;
+	}
+}
+
+static int add_reloc(struct mkpatch *mk, struct reloc *r, const struct kref *k, int type)
+{
+	struct mk_reloc *m = realloc(mk->relocs, (mk->nrelocs + 1) * sizeof(*m));
+
+	if (!m) {
+		MK_ERROR(mk->out_path, "out of memory");
+		return -1;
+	}
+	mk->relocs = m;
+	m = &mk->relocs[mk->nrelocs++];
+	m->sym = *k;
+	m->sec = r->sec;
+	m->offset = r->offset;
+	m->type = (uint32_t)type;
+	m->addend = r->addend;
+	/* the runtime writes the whole field; zero it so nothing stale remains */
+	arch_write_addend(r->sec->data + r->offset, r->width, 0);
+	*reloc_dropped(mk, r) = true;
+	return 0;
+}
+
+/*
+ * One relocation to an undefined symbol: left to the module loader when it
+ * names an export of vmlinux, else an LKHP relocation (or a refusal).
+ */
+static int kernel_reloc(struct mkpatch *mk, struct reloc *r)
+{
+	const char *name = r->sym->name, *sec = r->sec->name;
+	struct kref k;
+	enum lookup res;
+	char *file, buf[512];
+	int type = mk_type(r->type), ret = -1;
+
+	if (parse_kref(name, &k, &file)) {
+		UNSUPPORTED(blame(mk, name, false), name, "malformed kernel static name");
+		return -1;
+	}
+	if (!k.file && symvers_exported(&mk->sv, name)) {
+		free(file);
+		return 0;
+	}
+	if (loader_section(sec)) {
+		UNSUPPORTED(blame(mk, name, false), display(&k, buf, sizeof(buf)),
+			    "referenced from %s, which the module loader processes before "
+			    "the patch can resolve a non-exported symbol", sec);
+	} else if (!(r->sec->sh.sh_flags & SHF_ALLOC)) {
+		UNSUPPORTED(blame(mk, name, false), display(&k, buf, sizeof(buf)),
+			    "referenced from %s, which is not loaded", sec);
+	} else if (type < 0 || r->width != 4) {
+		UNSUPPORTED(blame(mk, name, false), display(&k, buf, sizeof(buf)),
+			    "unsupported relocation %s at %s+0x%x",
+			    arch_reloc_name(r->type), sec, r->offset);
+	} else {
+		res = k.file ? vmlinux_local(&mk->vm, k.file, k.name, false, false, &k.vs)
+			     : vmlinux_global(&mk->vm, k.name, false, &k.vs);
+		if (res != FOUND) {
+			UNSUPPORTED(blame(mk, name, false), display(&k, buf, sizeof(buf)),
+				    "%s", lookup_error(res));
+		} else {
+			k.sympos = vmlinux_sympos(&mk->vm, k.vs);
+			ret = add_reloc(mk, r, &k, type);
+			file = NULL;	/* now owned by the table */
+		}
+	}
+	free(file);
+	return ret;
+}
+
+int find_relocs(struct mkpatch *mk)
+{
+	size_t i, j, total = 0;
+	bool *refused;
+	int ret = 0;
+
+	mk->reloc_base = calloc(mk->obj.nsecs, sizeof(*mk->reloc_base));
+	for (i = 0; mk->reloc_base && i < mk->obj.nsecs; i++) {
+		mk->reloc_base[i] = total;
+		total += mk->obj.secs[i].nrelocs;
+	}
+	mk->drop_reloc = calloc(total ? total : 1, sizeof(*mk->drop_reloc));
+	refused = calloc(mk->obj.nsyms, sizeof(*refused));
+	if (!mk->reloc_base || !mk->drop_reloc || !refused) {
+		free(refused);
+		MK_ERROR(mk->out_path, "out of memory");
+		return -1;
+	}
+	for (i = 1; i < mk->obj.nsecs; i++) {
+		struct section *sec = &mk->obj.secs[i];
+
+		for (j = 0; j < sec->nrelocs; j++) {
+			struct reloc *r = &sec->relocs[j];
+
+			if (r->sym->sym.st_shndx != SHN_UNDEF || refused[r->sym->idx])
+				continue;
+			/* one refusal per symbol, however often it is used */
+			if (kernel_reloc(mk, r)) {
+				refused[r->sym->idx] = true;
+				ret = -1;
+			}
+		}
+	}
+	free(refused);
+	return ret;
+}

@@ -1,0 +1,82 @@
+/*
+ * Module.symvers: the symbols the module loader resolves by itself.
+ * Lines are "CRC<TAB>NAME<TAB>MODULE<TAB>EXPORT_TYPE<TAB>NAMESPACE".  A
+ * namespaced export is not counted: the loader refuses it unless the module
+ * imports the namespace, so the patch reaches it through an LKHP relocation.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mkpatch.h"
+
+int symvers_read(struct symvers *sv, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	size_t len = 0, lines = 0, lineno = 0;
+	char *p, *end;
+
+	memset(sv, 0, sizeof(*sv));
+	if (!f) {
+		MK_ERROR(path, "open: %s", strerror(errno));
+		return -1;
+	}
+	/* the whole file, NUL-terminated: the hash table keys point into it */
+	if (fseek(f, 0, SEEK_END) || (long)(len = (size_t)ftell(f)) < 0 ||
+	    fseek(f, 0, SEEK_SET) || !(sv->buf = malloc(len + 1)) ||
+	    fread(sv->buf, 1, len, f) != len) {
+		MK_ERROR(path, "read failed");
+		fclose(f);
+		return -1;
+	}
+	fclose(f);
+	sv->buf[len] = '\0';
+	for (p = sv->buf; *p; p++)
+		lines += *p == '\n';
+	if (htab_init(&sv->names, lines + 1))
+		goto oom;
+
+	for (p = sv->buf; *p; p = end) {
+		char *field[5] = { NULL };
+		size_t n = 0;
+
+		end = strchr(p, '\n');
+		end = end ? end + 1 : p + strlen(p);
+		if (end[-1] == '\n')
+			end[-1] = '\0';
+		lineno++;
+		while (n < 5) {
+			field[n++] = p;
+			p = strchr(p, '\t');
+			if (!p)
+				break;
+			*p++ = '\0';
+		}
+		if (!field[0][0])
+			continue;
+		if (n < 2 || !field[1][0]) {
+			MK_ERROR(path, "line %zu: not in Module.symvers format", lineno);
+			return -1;
+		}
+		if (n >= 5 && field[4][0])
+			continue;
+		if (htab_add(&sv->names, field[1], NULL))
+			goto oom;
+	}
+	return 0;
+oom:
+	MK_ERROR(path, "out of memory");
+	return -1;
+}
+
+bool symvers_exported(const struct symvers *sv, const char *name)
+{
+	return htab_first(&sv->names, name) != NULL;
+}
+
+void symvers_free(struct symvers *sv)
+{
+	htab_free(&sv->names);
+	free(sv->buf);
+	sv->buf = NULL;
+}

@@ -1,0 +1,13 @@
+/* A static key the kernel does not export, in a table the loader reads. */
+#include "../../kernel.h"
+
+int b_func(int x)
+{
+	asm goto("1: jmp %l[yes]\n"
+		 ".pushsection __jump_table, \"aw\"\n"
+		 ".long 1b - ., %l[yes] - ., hidden_var - .\n"
+		 ".popsection" : : : : yes);
+	return x;
+yes:
+	return x + 1;
+}

@@ -1,0 +1,6 @@
+#include "../../kernel.h"
+
+void tiny(void)
+{
+	hidden_var = 1;
+}

@@ -1,0 +1,13 @@
+/*
+ * How lkhp-diff names what a patch object refers to but does not define
+ * (diff-object/output.c): kernel globals by their name, a static NAME of
+ * the kernel's FILE as __lkhp_local/FILE/NAME (quoted for gas: the '/').
+ */
+#define KERNEL_STATIC(type, alias, file, name) \
+	extern type alias __asm__("\"__lkhp_local/" file "/" name "\"")
+
+extern int exported_var, hidden_var, hidden_arr[8];
+int exported_fn(int x);
+int hidden_fn(int x);
+int ns_fn(int x);
+int no_ftrace(int x);

@@ -1,0 +1,44 @@
+/* First file: its statics `counter` and `helper` are sympos 1. */
+int exported_var;
+int hidden_var;
+int hidden_arr[8];
+static int counter;
+static int only_a;
+
+static __attribute__((noinline)) int helper(void)
+{
+	only_a ^= 1;
+	return counter++ * 3 + only_a;
+}
+
+int exported_fn(int x)
+{
+	return x + exported_var;
+}
+
+/* exported in a symbol namespace: not resolvable by the loader alone */
+int ns_fn(int x)
+{
+	return x - hidden_var;
+}
+
+int hidden_fn(int x)
+{
+	return x * 2 + hidden_var;
+}
+
+int a_func(int x)
+{
+	return helper() + x + counter;
+}
+
+/* call __fentry__; ret: 6 bytes, too small for the 7-byte jump after it */
+void tiny(void)
+{
+}
+
+/* no ftrace site: patched at its entry */
+__attribute__((no_instrument_function)) int no_ftrace(int x)
+{
+	return x * 7 + hidden_arr[x & 7] + 11;
+}

@@ -1,0 +1,2 @@
+/* static_assert comes from <assert.h> outside the kernel. */
+#include <assert.h>

@@ -1,0 +1,313 @@
+/*
+ * The running kernel's vmlinux: its symbol table, the truth for addresses,
+ * sizes and the order of same-named statics (sympos), and its ftrace sites.
+ * vmlinux is ET_EXEC, so the relocatable-object model of elf.c does not
+ * apply; this reads only what the tables need.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mkpatch.h"
+
+static bool named(const struct vsym *s)
+{
+	return s->name[0] && s->type != STT_FILE && s->type != STT_SECTION;
+}
+
+/* foo.isra.0 is also found as FILE/foo.isra: gcc renumbers between builds. */
+static int add_clone_key(struct vmlinux *v, const struct vsym *s)
+{
+	char *k, *key, **keys;
+
+	if (!strchr(s->name, '.'))
+		return 0;
+	k = name_key(s->name);
+	if (!k)
+		return -1;
+	if (!strcmp(k, s->name)) {
+		free(k);
+		return 0;
+	}
+	key = malloc(strlen(s->file) + strlen(k) + 2);
+	keys = realloc(v->clone_keys, (v->nclone_keys + 1) * sizeof(*keys));
+	if (keys)
+		v->clone_keys = keys;
+	if (!key || !keys) {
+		free(key);
+		free(k);
+		return -1;
+	}
+	sprintf(key, "%s/%s", s->file, k);
+	free(k);
+	v->clone_keys[v->nclone_keys++] = key;
+	return htab_add(&v->by_file_key, key, (void *)s);
+}
+
+static int read_symtab(struct vmlinux *v, Elf_Scn *scn, const GElf_Shdr *sh)
+{
+	Elf_Data *d = elf_getdata(scn, NULL);
+	const char *file = NULL;
+	size_t i, keylen = 0, at = 0;
+
+	if (!d || !sh->sh_entsize || sh->sh_size % sh->sh_entsize) {
+		MK_ERROR(v->path, "unreadable symbol table");
+		return -1;
+	}
+	v->nsyms = sh->sh_size / sh->sh_entsize;
+	v->syms = calloc(v->nsyms ? v->nsyms : 1, sizeof(*v->syms));
+	if (!v->syms || htab_init(&v->by_name, v->nsyms) || htab_init(&v->by_file, v->nsyms) ||
+	    htab_init(&v->by_file_key, 1024))
+		goto oom;
+
+	for (i = 1; i < v->nsyms; i++) {
+		struct vsym *s = &v->syms[i];
+		GElf_Sym gs;
+
+		if (!gelf_getsym(d, (int)i, &gs) ||
+		    !(s->name = elf_strptr(v->elf, sh->sh_link, gs.st_name))) {
+			MK_ERROR(v->path, "symbol %zu: %s", i, elf_errmsg(-1));
+			return -1;
+		}
+		s->idx = i;
+		s->value = (uint32_t)gs.st_value;
+		s->size = (uint32_t)gs.st_size;
+		s->bind = GELF_ST_BIND(gs.st_info);
+		s->type = GELF_ST_TYPE(gs.st_info);
+		if (s->type == STT_FILE)
+			file = s->name;
+		if (s->bind == STB_LOCAL)
+			s->file = file;
+		if (!named(s))
+			continue;
+		if (htab_add(&v->by_name, s->name, s))
+			goto oom;
+		if (s->file)
+			keylen += strlen(s->file) + strlen(s->name) + 2;
+	}
+
+	/* "FILE/NAME": a C symbol name has no '/', so the key is unambiguous */
+	v->keys = malloc(keylen ? keylen : 1);
+	if (!v->keys)
+		goto oom;
+	for (i = 1; i < v->nsyms; i++) {
+		struct vsym *s = &v->syms[i];
+		char *key = v->keys + at;
+
+		if (!named(s) || !s->file)
+			continue;
+		at += (size_t)sprintf(key, "%s/%s", s->file, s->name) + 1;
+		if (htab_add(&v->by_file, key, s) || add_clone_key(v, s))
+			goto oom;
+	}
+	return 0;
+oom:
+	MK_ERROR(v->path, "out of memory");
+	return -1;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The bytes at [addr, addr + len) of the section that holds them. */
+static const unsigned char *vm_bytes(struct vmlinux *v, uint32_t addr, size_t len)
+{
+	Elf_Scn *scn = NULL;
+	GElf_Shdr sh;
+
+	while ((scn = elf_nextscn(v->elf, scn))) {
+		Elf_Data *d;
+
+		if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_PROGBITS ||
+		    !(sh.sh_flags & SHF_ALLOC) || addr < sh.sh_addr ||
+		    addr - sh.sh_addr > sh.sh_size || len > sh.sh_addr + sh.sh_size - addr)
+			continue;
+		d = elf_getdata(scn, NULL);
+		if (!d || d->d_size != sh.sh_size)
+			return NULL;
+		return (const unsigned char *)d->d_buf + (addr - sh.sh_addr);
+	}
+	return NULL;
+}
+
+/*
+ * The kernel's own record of its ftrace sites: the linker script gathers
+ * every object's __mcount_loc between __start_mcount_loc and
+ * __stop_mcount_loc (inside .init.data), one 32-bit address per site.  An
+ * unlinked-style vmlinux that kept the section by name works too.
+ */
+static int read_mcount(struct vmlinux *v)
+{
+	const struct vsym *start = NULL, *stop = NULL;
+	const unsigned char *p = NULL;
+	size_t len = 0, i;
+
+	vmlinux_global(v, "__start_mcount_loc", false, &start);
+	vmlinux_global(v, "__stop_mcount_loc", false, &stop);
+	if (start && stop && stop->value >= start->value) {
+		len = stop->value - start->value;
+		p = vm_bytes(v, start->value, len);
+	} else {
+		Elf_Scn *scn = NULL;
+		size_t shstrndx;
+		GElf_Shdr sh;
+
+		if (elf_getshdrstrndx(v->elf, &shstrndx))
+			return 0;
+		while ((scn = elf_nextscn(v->elf, scn))) {
+			const char *n;
+			Elf_Data *d;
+
+			if (!gelf_getshdr(scn, &sh) ||
+			    !(n = elf_strptr(v->elf, shstrndx, sh.sh_name)) ||
+			    strcmp(n, "__mcount_loc") || !(d = elf_getdata(scn, NULL)))
+				continue;
+			p = d->d_buf;
+			len = d->d_size;
+		}
+	}
+	if (!p || len % 4) {
+		if (len)
+			MK_ERROR(v->path, "__mcount_loc is unreadable");
+		return len ? -1 : 0;	/* no ftrace: every site is the entry */
+	}
+	v->nmcount = len / 4;
+	v->mcount = malloc(len ? len : 1);
+	if (!v->mcount) {
+		MK_ERROR(v->path, "out of memory");
+		return -1;
+	}
+	for (i = 0; i < v->nmcount; i++)
+		v->mcount[i] = (uint32_t)p[4 * i] | (uint32_t)p[4 * i + 1] << 8 |
+			       (uint32_t)p[4 * i + 2] << 16 | (uint32_t)p[4 * i + 3] << 24;
+	/* sorted at build time only with BUILDTIME_MCOUNT_SORT */
+	qsort(v->mcount, v->nmcount, sizeof(*v->mcount), cmp_u32);
+	return 0;
+}
+
+int vmlinux_open(struct vmlinux *v, const char *path)
+{
+	Elf_Scn *scn = NULL;
+	GElf_Ehdr eh;
+	GElf_Shdr sh;
+
+	memset(v, 0, sizeof(*v));
+	v->path = path;
+	v->fd = open(path, O_RDONLY);
+	if (v->fd < 0) {
+		MK_ERROR(path, "open: %s", strerror(errno));
+		return -1;
+	}
+	v->elf = elf_begin(v->fd, ELF_C_READ, NULL);
+	if (!v->elf || !gelf_getehdr(v->elf, &eh)) {
+		MK_ERROR(path, "not an ELF file: %s", elf_errmsg(-1));
+		return -1;
+	}
+	if (eh.e_ident[EI_CLASS] != ELFCLASS32 || eh.e_machine != EM_386 ||
+	    eh.e_type != ET_EXEC) {
+		MK_ERROR(path, "not an i386 vmlinux (ELF32 EM_386 ET_EXEC)");
+		return -1;
+	}
+	while ((scn = elf_nextscn(v->elf, scn)))
+		if (gelf_getshdr(scn, &sh) && sh.sh_type == SHT_SYMTAB)
+			break;
+	if (!scn) {
+		MK_ERROR(path, "no symbol table (stripped vmlinux?)");
+		return -1;
+	}
+	if (read_symtab(v, scn, &sh) || read_mcount(v))
+		return -1;
+	return 0;
+}
+
+void vmlinux_close(struct vmlinux *v)
+{
+	htab_free(&v->by_name);
+	htab_free(&v->by_file);
+	htab_free(&v->by_file_key);
+	while (v->nclone_keys)
+		free(v->clone_keys[--v->nclone_keys]);
+	free(v->clone_keys);
+	free(v->keys);
+	free(v->syms);
+	free(v->mcount);
+	if (v->elf)
+		elf_end(v->elf);
+	if (v->fd >= 0)
+		close(v->fd);
+	memset(v, 0, sizeof(*v));
+	v->fd = -1;
+}
+
+/* The one match of a hash chain: data symbols of any type, code only as FUNC. */
+static enum lookup one_match(struct hent *e, bool local, bool func, const struct vsym **out)
+{
+	const struct vsym *found = NULL;
+
+	for (; e; e = htab_next(e)) {
+		const struct vsym *s = e->val;
+
+		if ((s->bind == STB_LOCAL) != local || (func && s->type != STT_FUNC))
+			continue;
+		if (found)
+			return AMBIGUOUS;
+		found = s;
+	}
+	*out = found;
+	return found ? FOUND : NOT_FOUND;
+}
+
+enum lookup vmlinux_global(const struct vmlinux *v, const char *name, bool func,
+			   const struct vsym **out)
+{
+	return one_match(htab_first(&v->by_name, name), false, func, out);
+}
+
+enum lookup vmlinux_local(const struct vmlinux *v, const char *file, const char *name,
+			  bool func, bool by_key, const struct vsym **out)
+{
+	char *key = malloc(strlen(file) + strlen(name) + 2);
+	enum lookup ret;
+
+	if (!key) {
+		*out = NULL;
+		return NOT_FOUND;
+	}
+	sprintf(key, "%s/%s", file, name);
+	ret = one_match(htab_first(by_key ? &v->by_file_key : &v->by_file, key), true,
+			func, out);
+	free(key);
+	return ret;
+}
+
+/*
+ * The n-th (1-based) local of that name in symtab order, 0 when the name is
+ * unique in vmlinux: the numbering of patch.h and of kernel livepatch.
+ */
+uint32_t vmlinux_sympos(const struct vmlinux *v, const struct vsym *s)
+{
+	struct hent *e = htab_first(&v->by_name, s->name);
+	uint32_t total = 0, before = 0;
+
+	for (; e; e = htab_next(e)) {
+		const struct vsym *o = e->val;
+
+		total++;
+		if (o->bind == STB_LOCAL && o->idx < s->idx)
+			before++;
+	}
+	if (total <= 1 || s->bind != STB_LOCAL)
+		return 0;
+	return before + 1;
+}
+
+bool vmlinux_has_fentry(const struct vmlinux *v, uint32_t addr)
+{
+	return bsearch(&addr, v->mcount, v->nmcount, sizeof(*v->mcount), cmp_u32) != NULL;
+}
