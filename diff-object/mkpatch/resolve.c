@@ -48,6 +48,21 @@ static const char *display(const struct kref *k, char *buf, size_t len)
 	return buf;
 }
 
+/* A new zeroed last element of a table of mk (one entry per symbol: no
+ * amortized growth needed). */
+static void *append(struct mkpatch *mk, void **arr, size_t *n, size_t elem)
+{
+	char *a = realloc(*arr, (*n + 1) * elem);
+
+	if (!a) {
+		MK_ERROR(mk->out_path, "out of memory");
+		return NULL;
+	}
+	*arr = a;
+	memset(a + *n * elem, 0, elem);
+	return a + (*n)++ * elem;
+}
+
 static const char *lookup_error(enum lookup r)
 {
 	return r == AMBIGUOUS ? "ambiguous in vmlinux (several symbols match)"
@@ -78,13 +93,9 @@ static int add_func(struct mkpatch *mk, struct symbol *s, const struct kref *k)
 			    k->vs->size, MK_LJMP_SIZE, site);
 		return -1;
 	}
-	f = realloc(mk->funcs, (mk->nfuncs + 1) * sizeof(*f));
-	if (!f) {
-		MK_ERROR(mk->out_path, "out of memory");
+	f = append(mk, (void **)&mk->funcs, &mk->nfuncs, sizeof(*f));
+	if (!f)
 		return -1;
-	}
-	mk->funcs = f;
-	f = &mk->funcs[mk->nfuncs++];
 	f->old = *k;
 	f->new_func = s;
 	f->site_offset = site;
@@ -188,14 +199,10 @@ static int mk_type(uint32_t type)
 
 static int add_reloc(struct mkpatch *mk, struct reloc *r, const struct kref *k, int type)
 {
-	struct mk_reloc *m = realloc(mk->relocs, (mk->nrelocs + 1) * sizeof(*m));
+	struct mk_reloc *m = append(mk, (void **)&mk->relocs, &mk->nrelocs, sizeof(*m));
 
-	if (!m) {
-		MK_ERROR(mk->out_path, "out of memory");
+	if (!m)
 		return -1;
-	}
-	mk->relocs = m;
-	m = &mk->relocs[mk->nrelocs++];
 	m->sym = *k;
 	m->sec = r->sec;
 	m->offset = r->offset;
