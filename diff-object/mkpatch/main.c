@@ -210,6 +210,9 @@ int main(int argc, char **argv)
 	/* Both report every problem they find before the run fails. */
 	if (find_functions(&mk) | find_relocs(&mk))
 		goto out;
+	/* Must be after find_relocs(): it checks the LKHP relocations' places. */
+	if (check_rewritten_sites(&mk))
+		goto out;
 	if (mk.debug)
 		print_debug(&mk);
 	/* Must be after find_relocs(): it zeroes the fields in the model. */

@@ -91,6 +91,7 @@ struct mk_func {
 
 struct mk_reloc {
 	struct kref sym;
+	const char *undef;	/* the undefined symbol's name in the inputs */
 	struct section *sec;	/* place: sec + offset in the linked object */
 	uint32_t offset;
 	uint32_t type;		/* MK_R_386_* */
@@ -120,6 +121,7 @@ struct mkpatch {
 int link_inputs(struct mkpatch *mk);
 int find_functions(struct mkpatch *mk);
 int find_relocs(struct mkpatch *mk);
+int check_rewritten_sites(struct mkpatch *mk);
 const char *blame(struct mkpatch *mk, const char *name, bool defined);
 
 static inline bool *reloc_dropped(struct mkpatch *mk, const struct reloc *r)

@@ -204,6 +204,7 @@ static int add_reloc(struct mkpatch *mk, struct reloc *r, const struct kref *k, 
 	if (!m)
 		return -1;
 	m->sym = *k;
+	m->undef = r->sym->name;
 	m->sec = r->sec;
 	m->offset = r->offset;
 	m->type = (uint32_t)type;
@@ -296,4 +297,70 @@ int find_relocs(struct mkpatch *mk)
 	}
 	free(refused);
 	return ret;
+}
+
+/*
+ * The module loader rewrites alternative and paravirt sites in place
+ * (apply_alternatives(), apply_paravirt()) before the patch's init applies
+ * LKHP relocations: a field inside such a site would be written over
+ * whichever instruction the loader chose.  {section, offset of the site's
+ * length byte in an entry}; the entry's first relocation names the site.
+ */
+static const struct { const char *sec; unsigned len_off; } rewritten[] = {
+	{ ".altinstructions", 10 },	/* struct alt_instr.instrlen */
+	{ ".parainstructions", 5 },	/* struct paravirt_patch_site.len */
+};
+
+static unsigned entry_size(const char *name)
+{
+	const struct special_desc *d;
+
+	for (d = arch_specials; d->name; d++)
+		if (!strcmp(d->name, name))
+			return d->size;
+	return 0;
+}
+
+static void check_site(struct mkpatch *mk, const char *table, const struct reloc *r,
+		       unsigned len)
+{
+	int64_t start = arch_reloc_target(r) +
+			(r->sym->type == STT_SECTION ? 0 : (int64_t)r->sym->sym.st_value);
+	char buf[512];
+	size_t i;
+
+	for (i = 0; i < mk->nrelocs; i++) {
+		const struct mk_reloc *m = &mk->relocs[i];
+
+		if (m->sec != r->sym->sec || (int64_t)m->offset < start ||
+		    (int64_t)m->offset >= start + len)
+			continue;
+		UNSUPPORTED(blame(mk, m->undef, false),
+			    display(&m->sym, buf, sizeof(buf)),
+			    "referenced at %s+0x%x, inside code that %s rewrites when the "
+			    "module loads", m->sec->name, m->offset, table);
+		mk->errors++;
+	}
+}
+
+int check_rewritten_sites(struct mkpatch *mk)
+{
+	size_t k, off;
+
+	for (k = 0; k < sizeof(rewritten) / sizeof(rewritten[0]); k++) {
+		const struct section *sec = find_section(&mk->obj, rewritten[k].sec);
+		unsigned size = entry_size(rewritten[k].sec);
+
+		if (!sec || !sec->data || !size)
+			continue;
+		for (off = 0; off + size <= sec->size; off += size) {
+			size_t j = reloc_lower_bound(sec, off);
+
+			if (j < sec->nrelocs && sec->relocs[j].offset == off &&
+			    sec->relocs[j].sym->sec)
+				check_site(mk, sec->name, &sec->relocs[j],
+					   sec->data[off + rewritten[k].len_off]);
+		}
+	}
+	return mk->errors ? -1 : 0;
 }
