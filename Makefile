@@ -29,6 +29,7 @@ kernel:
 tools: deps
 ifneq ($(DIFF_OBJECT),)
 	@$(MAKE) --no-print-directory -C diff-object
+	@$(MAKE) --no-print-directory -C diff-object/mkpatch
 endif
 
 runtime: kernel
@@ -59,6 +60,7 @@ unit-tests: tools
 	@scripts/run-tests unit scripts/tests/unit/*.t
 ifneq ($(DIFF_OBJECT),)
 	@diff-object/tests/check
+	@diff-object/mkpatch/tests/check
 endif
 
 kernel-tests: kernel runtime tools
@@ -73,6 +75,7 @@ clean:
 	rm -rf build
 ifneq ($(DIFF_OBJECT),)
 	@$(MAKE) --no-print-directory -C diff-object clean
+	@$(MAKE) --no-print-directory -C diff-object/mkpatch clean
 endif
 ifneq ($(RUNTIME),)
 	@$(MAKE) --no-print-directory -C runtime-kmod clean
