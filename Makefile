@@ -68,7 +68,7 @@ kernel-tests: kernel runtime tools
 		$(wildcard runtime-kmod/tests/kernel/*.t)
 	@scripts/run-tests --with scripts/patch-test patches test-patches/*.patch
 
-demo: kernel runtime
+demo: kernel runtime tools
 	@scripts/demo/run
 
 clean:
