@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "arch.h"
@@ -520,4 +521,11 @@ void elf_obj_close(struct elf_obj *obj)
 	obj->syms = NULL;
 	obj->elf = NULL;
 	obj->fd = -1;
+}
+
+bool output_path_ok(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) ? errno == ENOENT : S_ISREG(st.st_mode);
 }

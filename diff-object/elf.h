@@ -113,6 +113,13 @@ struct symbol *find_symbol(const struct elf_obj *obj, const char *name);
 struct symbol *section_symbol_at(const struct section *sec, uint64_t off);
 size_t reloc_lower_bound(const struct section *sec, uint64_t off);
 
+/*
+ * Outputs are written to path.XXXXXX and renamed over path: that must never
+ * replace a device or a directory entry that is not a regular file (renaming
+ * over /dev/null as root turns it into a file).
+ */
+bool output_path_ok(const char *path);
+
 static inline bool sym_defined(const struct symbol *s)
 {
 	return s->sec != NULL;

@@ -610,6 +610,10 @@ int output_write(struct ctx *ctx)
 		goto out;
 	}
 
+	if (!output_path_ok(ctx->out_path)) {
+		ERROR(ctx->out_path, "exists and is not a regular file: not replacing it");
+		goto out;
+	}
 	tmp = malloc(strlen(ctx->out_path) + 8);
 	if (!tmp)
 		goto oom;

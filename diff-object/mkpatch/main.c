@@ -102,6 +102,10 @@ static int temp_for(const char *path, char **tmp)
 {
 	int fd;
 
+	if (!output_path_ok(path)) {
+		MK_ERROR(path, "exists and is not a regular file: not replacing it");
+		return -1;
+	}
 	*tmp = malloc(strlen(path) + 8);
 	if (!*tmp)
 		return -1;
