@@ -6,6 +6,9 @@
 #   make check-unit    host-only tests (no kernel)
 #   make check-kernel  tests that boot the kernel in QEMU
 #   make demo          build everything, boot QEMU, live-patch, show the effect
+#   make install       install lkhp-build and its tools under $(PREFIX) (default
+#                      /usr/local); copy runtime-kmod/lkhp.ko and cli/lkhp
+#                      to the target machine yourself
 #   make clean         remove build products (the kernel cache stays)
 
 RESULTS := $(CURDIR)/build/test-results.txt
@@ -16,7 +19,7 @@ DIFF_OBJECT := $(wildcard diff-object/Makefile)
 RUNTIME := $(wildcard runtime-kmod/Makefile)
 
 .PHONY: all deps kernel tools runtime check check-unit check-kernel \
-	unit-tests kernel-tests demo clean
+	unit-tests kernel-tests demo install clean
 
 all: tools runtime
 
@@ -70,6 +73,26 @@ kernel-tests: kernel runtime tools
 
 demo: kernel runtime tools
 	@scripts/demo/run
+
+# lkhp-build finds its tools relative to itself: install the tree it needs
+# under $(PREFIX)/lib/lkhp and link the command into $(PREFIX)/bin.
+PREFIX ?= /usr/local
+LIBDIR := $(DESTDIR)$(PREFIX)/lib/lkhp
+install: all
+	install -d $(LIBDIR)/build-tool $(LIBDIR)/scripts $(LIBDIR)/templates \
+		$(LIBDIR)/diff-object/mkpatch $(LIBDIR)/runtime-kmod/include/lkhp \
+		$(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/man/man8
+	install -m 755 build-tool/lkhp-build build-tool/lkhp-cc $(LIBDIR)/build-tool/
+	install -m 644 scripts/lib.sh $(LIBDIR)/scripts/
+	install -m 644 templates/Kbuild templates/lkhp-patch.c $(LIBDIR)/templates/
+	install -m 755 diff-object/lkhp-diff $(LIBDIR)/diff-object/
+	install -m 755 diff-object/mkpatch/lkhp-mkpatch $(LIBDIR)/diff-object/mkpatch/
+	install -m 644 runtime-kmod/include/lkhp/patch.h $(LIBDIR)/runtime-kmod/include/lkhp/
+	install -m 644 runtime-kmod/Module.symvers $(LIBDIR)/runtime-kmod/
+	ln -sf ../lib/lkhp/build-tool/lkhp-build $(DESTDIR)$(PREFIX)/bin/lkhp-build
+	install -m 644 docs/lkhp-build.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 docs/lkhp.8 $(DESTDIR)$(PREFIX)/share/man/man8/
 
 clean:
 	rm -rf build
