@@ -66,7 +66,14 @@ ifneq ($(DIFF_OBJECT),)
 	@diff-object/mkpatch/tests/check
 endif
 
+# lkhp-diff on objects of the built test kernel: one test per object.
+KERNEL_DIFF_OBJECTS := fs/proc/cmdline.o fs/proc/meminfo.o kernel/sys.o mm/gup.o
+
 kernel-tests: kernel runtime tools
+ifneq ($(DIFF_OBJECT),)
+	@scripts/run-tests --with diff-object/tests/kernel-objects.sh diff-kernel \
+		$(KERNEL_DIFF_OBJECTS)
+endif
 	@scripts/run-tests kernel scripts/tests/kernel/*.t \
 		$(wildcard runtime-kmod/tests/kernel/*.t)
 	@scripts/run-tests --with scripts/patch-test patches test-patches/*.patch

@@ -23,16 +23,18 @@ die() { printf '%s: ERROR: %s\n' "${LKHP_PROG:-lkhp}" "$*" >&2; exit 1; }
 # Kernel version of the installed linux-source package, e.g. 6.1.192-2.
 lkhp_kpkg_version() {
 	dpkg-query -W -f='${Version}' linux-source-6.1 2>/dev/null ||
-		stat -c %Y "$LKHP_KTARBALL"
+		stat -c %Y "$LKHP_KTARBALL" 2>/dev/null ||
+		die "$LKHP_KTARBALL not found (package linux-source-6.1)"
 }
 
 lkhp_gcc_version() { gcc -dumpfullversion; }
 
 # Cache key for the test kernel: source version, config fragment, compiler.
 lkhp_kernel_key() {
-	local cfg
+	local cfg ver
+	ver=$(lkhp_kpkg_version) || return 1
 	cfg=$(cat "$LKHP_KFRAGMENT" "${LKHP_KPATCHES[@]}" | sha256sum | cut -c1-12)
-	printf '%s-%s-gcc%s\n' "$(lkhp_kpkg_version)" "$cfg" "$(lkhp_gcc_version)"
+	printf '%s-%s-gcc%s\n' "$ver" "$cfg" "$(lkhp_gcc_version)"
 }
 
 # Load build/kernel.env or fail with the command that makes it.
