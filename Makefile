@@ -66,13 +66,15 @@ ifneq ($(DIFF_OBJECT),)
 	@diff-object/mkpatch/tests/check
 endif
 
-# lkhp-diff on objects of the built test kernel: one test per object.
+# lkhp-diff on objects of the built test kernel (one test per object) and
+# lkhp-mkpatch against its vmlinux.
 KERNEL_DIFF_OBJECTS := fs/proc/cmdline.o fs/proc/meminfo.o kernel/sys.o mm/gup.o
 
 kernel-tests: kernel runtime tools
 ifneq ($(DIFF_OBJECT),)
 	@scripts/run-tests --with diff-object/tests/kernel-objects.sh diff-kernel \
 		$(KERNEL_DIFF_OBJECTS)
+	@diff-object/mkpatch/tests/check --real
 endif
 	@scripts/run-tests kernel scripts/tests/kernel/*.t \
 		$(wildcard runtime-kmod/tests/kernel/*.t)

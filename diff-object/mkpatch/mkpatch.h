@@ -26,8 +26,21 @@
 #define MK_R_386_32	1
 #define MK_R_386_PC32	2
 #define MK_LJMP_SIZE	7	/* ljmp $cs, $addr: EA imm32 imm16 */
+/*
+ * x86's struct jump_entry (HAVE_ARCH_JUMP_LABEL_RELATIVE): s32 code, s32
+ * target, long key; the static branch at code is a 2- or 5-byte jmp/nop
+ * that the kernel rewrites whenever the key changes.  vmlinux has no DWARF
+ * to take the size from (a plain build).
+ */
+#define MK_JUMP_ENTRY_SIZE	12
+#define MK_JUMP_SITE_MAX	5
 
 /* ---- vmlinux.c: the running kernel's symbol table ---- */
+struct sites {			/* code addresses the kernel rewrites, sorted */
+	uint32_t *addr;
+	size_t n;
+};
+
 struct vsym {
 	const char *name;
 	const char *file;	/* STT_FILE in effect, locals only */
@@ -48,8 +61,8 @@ struct vmlinux {
 	char *keys;		/* storage of the by_file keys */
 	char **clone_keys;	/* storage of the by_file_key keys */
 	size_t nclone_keys;
-	uint32_t *mcount;	/* __mcount_loc: fentry sites, sorted */
-	size_t nmcount;
+	struct sites fentry;	/* __mcount_loc: ftrace sites */
+	struct sites jump;	/* __jump_table: static branches */
 };
 
 int vmlinux_open(struct vmlinux *v, const char *path);
@@ -64,6 +77,7 @@ enum lookup vmlinux_local(const struct vmlinux *v, const char *file, const char 
 			  bool func, bool by_key, const struct vsym **out);
 uint32_t vmlinux_sympos(const struct vmlinux *v, const struct vsym *s);
 bool vmlinux_has_fentry(const struct vmlinux *v, uint32_t addr);
+uint32_t vmlinux_jump_site_in(const struct vmlinux *v, uint32_t addr, uint32_t len);
 
 /* ---- symvers.c: what the module loader resolves by itself ---- */
 struct symvers {

@@ -75,6 +75,7 @@ static int add_func(struct mkpatch *mk, struct symbol *s, const struct kref *k)
 	struct mk_func *f;
 	char buf[512];
 	size_t i;
+	uint32_t jump;
 	uint32_t site = vmlinux_has_fentry(&mk->vm, k->vs->value) ? MK_SITE_FENTRY
 								: MK_SITE_ENTRY;
 
@@ -91,6 +92,20 @@ static int add_func(struct mkpatch *mk, struct symbol *s, const struct kref *k)
 		UNSUPPORTED(obj, display(k, buf, sizeof(buf)),
 			    "too small to patch: %u bytes, the %u-byte jump goes at +%u",
 			    k->vs->size, MK_LJMP_SIZE, site);
+		return -1;
+	}
+	/*
+	 * A static branch (a tracepoint or static key at the top of the
+	 * function) under the jump would be rewritten by the kernel over it
+	 * when its key changes: objdump of __mmap_lock_do_trace_released
+	 * shows "call __fentry__" at +0 and the branch "3e 8d 74 26 00" at +5.
+	 */
+	jump = vmlinux_jump_site_in(&mk->vm, k->vs->value + site, MK_LJMP_SIZE);
+	if (jump) {
+		UNSUPPORTED(blame(mk, s->name, true), display(k, buf, sizeof(buf)),
+			    "a static branch (tracepoint or static key) at +%u is inside the "
+			    "%u-byte jump at +%u: the kernel would rewrite it there; patch the "
+			    "callers instead", jump - k->vs->value, MK_LJMP_SIZE, site);
 		return -1;
 	}
 	f = append(mk, (void **)&mk->funcs, &mk->nfuncs, sizeof(*f));

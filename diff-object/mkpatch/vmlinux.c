@@ -137,57 +137,89 @@ static const unsigned char *vm_bytes(struct vmlinux *v, uint32_t addr, size_t le
 }
 
 /*
- * The kernel's own record of its ftrace sites: the linker script gathers
- * every object's __mcount_loc between __start_mcount_loc and
- * __stop_mcount_loc (inside .init.data), one 32-bit address per site.  An
- * unlinked-style vmlinux that kept the section by name works too.
+ * A table the linker script gathers from every object between __start_NAME
+ * and __stop_NAME (ftrace's __mcount_loc inside .init.data, the
+ * __jump_table inside .data); an unlinked-style vmlinux that kept the
+ * section by its name works too.  *len is 0 when there is none.
  */
-static int read_mcount(struct vmlinux *v)
+static const unsigned char *vm_table(struct vmlinux *v, const char *start_sym,
+				     const char *stop_sym, const char *secname, size_t *len)
 {
 	const struct vsym *start = NULL, *stop = NULL;
 	const unsigned char *p = NULL;
-	size_t len = 0, i;
+	Elf_Scn *scn = NULL;
+	size_t shstrndx;
+	GElf_Shdr sh;
 
-	vmlinux_global(v, "__start_mcount_loc", false, &start);
-	vmlinux_global(v, "__stop_mcount_loc", false, &stop);
+	*len = 0;
+	vmlinux_global(v, start_sym, false, &start);
+	vmlinux_global(v, stop_sym, false, &stop);
 	if (start && stop && stop->value >= start->value) {
-		len = stop->value - start->value;
-		p = vm_bytes(v, start->value, len);
-	} else {
-		Elf_Scn *scn = NULL;
-		size_t shstrndx;
-		GElf_Shdr sh;
+		*len = stop->value - start->value;
+		return vm_bytes(v, start->value, *len);
+	}
+	if (elf_getshdrstrndx(v->elf, &shstrndx))
+		return NULL;
+	while ((scn = elf_nextscn(v->elf, scn))) {
+		const char *n;
+		Elf_Data *d;
 
-		if (elf_getshdrstrndx(v->elf, &shstrndx))
-			return 0;
-		while ((scn = elf_nextscn(v->elf, scn))) {
-			const char *n;
-			Elf_Data *d;
+		if (!gelf_getshdr(scn, &sh) || !(n = elf_strptr(v->elf, shstrndx, sh.sh_name)) ||
+		    strcmp(n, secname) || !(d = elf_getdata(scn, NULL)))
+			continue;
+		p = d->d_buf;
+		*len = d->d_size;
+	}
+	return p;
+}
 
-			if (!gelf_getshdr(scn, &sh) ||
-			    !(n = elf_strptr(v->elf, shstrndx, sh.sh_name)) ||
-			    strcmp(n, "__mcount_loc") || !(d = elf_getdata(scn, NULL)))
-				continue;
-			p = d->d_buf;
-			len = d->d_size;
+static uint32_t get_u32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/*
+ * Code addresses the running kernel reads from a table of entries of
+ * @entsize bytes: the field at @off is the address itself (__mcount_loc) or,
+ * when @relative, an s32 offset from the field (x86's relative jump
+ * entries).  Sorted, for lookups by address.
+ */
+static int read_sites(struct vmlinux *v, const char *what, const char *start,
+		      const char *stop, const char *secname, size_t entsize, size_t off,
+		      bool relative, struct sites *out)
+{
+	const unsigned char *p;
+	uint32_t base = 0;
+	const struct vsym *s = NULL;
+	size_t len, i;
+
+	p = vm_table(v, start, stop, secname, &len);
+	if (!len)
+		return 0;	/* not configured: no such sites */
+	if (!p || len % entsize) {
+		MK_ERROR(v->path, "%s is unreadable", what);
+		return -1;
+	}
+	if (relative) {
+		if (vmlinux_global(v, start, false, &s) != FOUND) {
+			MK_ERROR(v->path, "%s: no %s", what, start);
+			return -1;
 		}
+		base = s->value;
 	}
-	if (!p || len % 4) {
-		if (len)
-			MK_ERROR(v->path, "__mcount_loc is unreadable");
-		return len ? -1 : 0;	/* no ftrace: every site is the entry */
-	}
-	v->nmcount = len / 4;
-	v->mcount = malloc(len ? len : 1);
-	if (!v->mcount) {
+	out->n = len / entsize;
+	out->addr = malloc(out->n ? out->n * sizeof(*out->addr) : 1);
+	if (!out->addr) {
 		MK_ERROR(v->path, "out of memory");
 		return -1;
 	}
-	for (i = 0; i < v->nmcount; i++)
-		v->mcount[i] = (uint32_t)p[4 * i] | (uint32_t)p[4 * i + 1] << 8 |
-			       (uint32_t)p[4 * i + 2] << 16 | (uint32_t)p[4 * i + 3] << 24;
-	/* sorted at build time only with BUILDTIME_MCOUNT_SORT */
-	qsort(v->mcount, v->nmcount, sizeof(*v->mcount), cmp_u32);
+	for (i = 0; i < out->n; i++) {
+		uint32_t field = get_u32(p + i * entsize + off);
+
+		out->addr[i] = relative ? base + (uint32_t)(i * entsize + off) + field : field;
+	}
+	/* __mcount_loc is sorted at build time only with BUILDTIME_MCOUNT_SORT */
+	qsort(out->addr, out->n, sizeof(*out->addr), cmp_u32);
 	return 0;
 }
 
@@ -221,7 +253,11 @@ int vmlinux_open(struct vmlinux *v, const char *path)
 		MK_ERROR(path, "no symbol table (stripped vmlinux?)");
 		return -1;
 	}
-	if (read_symtab(v, scn, &sh) || read_mcount(v))
+	if (read_symtab(v, scn, &sh) ||
+	    read_sites(v, "__mcount_loc", "__start_mcount_loc", "__stop_mcount_loc",
+		       "__mcount_loc", 4, 0, false, &v->fentry) ||
+	    read_sites(v, "__jump_table", "__start___jump_table", "__stop___jump_table",
+		       "__jump_table", MK_JUMP_ENTRY_SIZE, 0, true, &v->jump))
 		return -1;
 	return 0;
 }
@@ -236,7 +272,8 @@ void vmlinux_close(struct vmlinux *v)
 	free(v->clone_keys);
 	free(v->keys);
 	free(v->syms);
-	free(v->mcount);
+	free(v->fentry.addr);
+	free(v->jump.addr);
 	if (v->elf)
 		elf_end(v->elf);
 	if (v->fd >= 0)
@@ -309,5 +346,23 @@ uint32_t vmlinux_sympos(const struct vmlinux *v, const struct vsym *s)
 
 bool vmlinux_has_fentry(const struct vmlinux *v, uint32_t addr)
 {
-	return bsearch(&addr, v->mcount, v->nmcount, sizeof(*v->mcount), cmp_u32) != NULL;
+	return bsearch(&addr, v->fentry.addr, v->fentry.n, sizeof(*v->fentry.addr),
+		       cmp_u32) != NULL;
+}
+
+/* The first static branch whose bytes meet [addr, addr + len), or 0. */
+uint32_t vmlinux_jump_site_in(const struct vmlinux *v, uint32_t addr, uint32_t len)
+{
+	size_t lo = 0, hi = v->jump.n;
+
+	/* the first site not ending before addr */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v->jump.addr[mid] + MK_JUMP_SITE_MAX <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < v->jump.n && v->jump.addr[lo] < addr + len ? v->jump.addr[lo] : 0;
 }

@@ -42,3 +42,23 @@ __attribute__((no_instrument_function)) int no_ftrace(int x)
 {
 	return x * 7 + hidden_arr[x & 7] + 11;
 }
+
+/*
+ * A static branch right after the ftrace site, as a tracepoint on the first
+ * line of a function makes it: a 5-byte nop with a relative __jump_table
+ * entry (arch/x86/include/asm/jump_label.h).
+ */
+int traced_key;
+
+int traced(int x)
+{
+	asm goto("1: .byte 0x3e, 0x8d, 0x74, 0x26, 0x00\n\t"
+		 ".pushsection __jump_table, \"aw\"\n\t"
+		 ".balign 4\n\t"
+		 ".long 1b - ., %l[yes] - .\n\t"
+		 ".long traced_key - .\n\t"
+		 ".popsection" : : : : yes);
+	return x;
+yes:
+	return x + hidden_var;
+}
