@@ -144,6 +144,19 @@ static inline bool *reloc_dropped(struct mkpatch *mk, const struct reloc *r)
 }
 
 /* ---- writer.c, tables.c: the outputs ---- */
+/* The global the header reaches a section of OUT.o by: __lkhp_sec_INDEX. */
+#define LKHP_SEC_SYM "__lkhp_sec_"
+
+static inline bool section_has_place(const struct mkpatch *mk, size_t secidx)
+{
+	size_t i;
+
+	for (i = 0; i < mk->nrelocs; i++)
+		if (mk->relocs[i].sec->idx == secidx)
+			return true;
+	return false;
+}
+
 int write_object(struct mkpatch *mk, int fd);
 int write_tables(struct mkpatch *mk, FILE *f);
 

@@ -61,8 +61,9 @@ int write_tables(struct mkpatch *mk, FILE *f)
 	      " * references to non-exported kernel symbols. Do not edit. */\n\n", f);
 	for (i = 0; i < mk->nfuncs; i++)
 		fprintf(f, "extern char __lkhp_func_%zu[];\n", i);
-	for (i = 0; i < mk->nrelocs; i++)
-		fprintf(f, "extern char __lkhp_place_%zu[];\n", i);
+	for (i = 1; i < mk->obj.nsecs; i++)
+		if (section_has_place(mk, i))
+			fprintf(f, "extern char " LKHP_SEC_SYM "%zu[];\n", i);
 
 	fputs("\nstatic const struct lkhp_patch_func lkhp_funcs[] = {\n", f);
 	for (i = 0; i < mk->nfuncs; i++) {
@@ -88,9 +89,10 @@ int write_tables(struct mkpatch *mk, FILE *f)
 		snprintf(where, sizeof(where), "%s+0x%x", r->sec->name, r->offset);
 		put_comment(f, &r->sym, where);
 		put_kref(f, "sym_name", &r->sym);
-		fprintf(f, "\t\t.sym_addr\t= 0x%08xU,\n\t\t.place\t\t= __lkhp_place_%zu,\n"
+		fprintf(f, "\t\t.sym_addr\t= 0x%08xU,\n\t\t.place\t\t= " LKHP_SEC_SYM "%zu + 0x%x,\n"
 			"\t\t.type\t\t= %s,\n\t\t.addend\t\t= %d,\n\t\t.sym_size\t= %u,\n\t},\n",
-			r->sym.vs->value, i, type_name(r->type), r->addend, r->sym.vs->size);
+			r->sym.vs->value, r->sec->idx, r->offset, type_name(r->type), r->addend,
+			r->sym.vs->size);
 	}
 	fputs("};\n#define LKHP_RELOCS\tlkhp_relocs\n", f);
 	return ferror(f) ? -1 : 0;

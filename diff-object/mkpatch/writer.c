@@ -3,7 +3,7 @@
  * LKHP relocations taken out (their fields already zeroed in the model),
  * the undefined symbols nothing refers to any more dropped (the module
  * loader refuses a module with an unresolvable symbol), and the symbols the
- * generated header names (__lkhp_func_N, __lkhp_place_N) added.
+ * generated header names (__lkhp_func_N, __lkhp_sec_N) added.
  *
  * Sections keep their indexes, names (.shstrtab is copied) and contents,
  * so only the symbol table, its string table and the REL sections are
@@ -92,7 +92,7 @@ static int build_symbols(struct mkpatch *mk, struct wsym *w)
 	char name[64];
 	size_t i;
 
-	w->syms = calloc(o->nsyms + mk->nfuncs + mk->nrelocs + 1, sizeof(*w->syms));
+	w->syms = calloc(o->nsyms + mk->nfuncs + o->nsecs + 1, sizeof(*w->syms));
 	w->map = calloc(o->nsyms, sizeof(*w->map));
 	/* old names keep their offsets: dropped ones just stay unreferenced */
 	w->str = malloc(strs->size ? strs->size : 1);
@@ -110,10 +110,16 @@ static int build_symbols(struct mkpatch *mk, struct wsym *w)
 			       (uint32_t)f->sym.st_size))
 			return -1;
 	}
-	for (i = 0; i < mk->nrelocs; i++) {
-		snprintf(name, sizeof(name), "__lkhp_place_%zu", i);
-		if (add_global(w, name, STT_NOTYPE, mk->relocs[i].sec->idx,
-			       mk->relocs[i].offset, 0))
+	/*
+	 * A place is named as its section's start plus an offset: a symbol
+	 * inside a function would be what kallsyms names the code after it
+	 * (a WARN in version_proc_show() printed as __lkhp_place_0+0x21).
+	 */
+	for (i = 1; i < o->nsecs; i++) {
+		if (!section_has_place(mk, i))
+			continue;
+		snprintf(name, sizeof(name), LKHP_SEC_SYM "%zu", i);
+		if (add_global(w, name, STT_NOTYPE, i, 0, 0))
 			return -1;
 	}
 	return 0;
