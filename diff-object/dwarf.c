@@ -11,12 +11,39 @@
 #include <string.h>
 
 #include "diff.h"
+#include "warn.h"
+
+/*
+ * libdw hands out names from the string sections as plain pointers without
+ * checking that they end inside the section: a string section that does not
+ * end in NUL (a corrupted or truncated object, found by the fuzzer) would
+ * make every strcmp() on a name read past it.  Such DWARF is not used.
+ */
+static bool string_sections_ok(struct elf_obj *obj)
+{
+	static const char *const names[] = { ".debug_str", ".debug_line_str" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		const struct section *sec = find_section(obj, names[i]);
+
+		if (!sec || !sec->size)
+			continue;
+		/* compressed: libdw's inflated copy cannot be checked here */
+		if ((sec->sh.sh_flags & SHF_COMPRESSED) || !sec->data ||
+		    ((const char *)sec->data)[sec->size - 1] != '\0') {
+			WARN(obj->path, "%s: malformed string section, DWARF not used", names[i]);
+			return false;
+		}
+	}
+	return true;
+}
 
 int dwarf_open(struct elf_obj *obj)
 {
 	Dwarf *dw;
 
-	if (!find_section(obj, ".debug_info"))
+	if (!find_section(obj, ".debug_info") || !string_sections_ok(obj))
 		return 0;
 	dw = dwarf_begin_elf(obj->elf, DWARF_C_READ, NULL);
 	obj->dwarf = (struct dwarf_info *)dw;

@@ -1,7 +1,8 @@
 /*
  * mutate SEED IN OUT: write IN with one seeded corruption aimed at what
  * lkhp-diff must validate: truncation, section header fields, symbol and
- * relocation indexes, header counts, random bytes.
+ * relocation indexes, header counts, unterminated string sections (libdw
+ * returns names from .debug_str unchecked: a fuzzer find), random bytes.
  */
 #include <elf.h>
 #include <stdio.h>
@@ -67,7 +68,7 @@ int main(int argc, char **argv)
 	if (eh->e_shoff + (long)eh->e_shnum * sizeof(Elf32_Shdr) > (unsigned long)n)
 		return 2;
 
-	switch (rnd(6)) {
+	switch (rnd(7)) {
 	case 0:		/* truncated */
 		n = rnd(n);
 		break;
@@ -95,6 +96,18 @@ int main(int argc, char **argv)
 		default: eh->e_shentsize = (Elf32_Half)evil(); break;
 		}
 		break;
+	case 5: {	/* a string section (SHF_STRINGS) whose last NUL is gone */
+		unsigned i;
+
+		for (i = 0; i < eh->e_shnum; i++) {
+			Elf32_Shdr *sh = (Elf32_Shdr *)(b + eh->e_shoff + i * sizeof(*sh));
+
+			if ((sh->sh_flags & SHF_STRINGS) && sh->sh_size &&
+			    sh->sh_offset + sh->sh_size <= (unsigned long)n)
+				b[sh->sh_offset + sh->sh_size - 1] = 'x';
+		}
+		break;
+	}
 	default: {	/* a few random bytes */
 		int k;
 
