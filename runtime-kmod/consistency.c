@@ -2,16 +2,23 @@
 /*
  * The stop_machine() callback and the stack check.
  *
- * i386 has no reliable unwinder, so the check is conservative: with every
- * CPU stopped, each sleeping task's kernel stack is scanned word by word from
- * its saved stack pointer to the stack top (return addresses and the saved
- * registers of interrupted code, pt_regs, all live there). A word inside
- * code that stops being the target of a site (the original function, or the
- * previous patch's version) means a task would come back into it: the switch
- * is refused for this attempt and retried a bounded number of times.
+ * i386 has no reliable unwinder, so the check combines the frame-pointer
+ * chain with a conservative scan. With every CPU stopped, each sleeping
+ * task's stack is walked frame by frame: the return address of each frame
+ * and the ip of each interrupted context (pt_regs) are checked exactly. The
+ * words the chain cannot vouch for are scanned one by one: from the saved
+ * stack pointer to the first frame (the switch frame), from an interrupted
+ * kernel sp to the next frame (a function interrupted before its prologue,
+ * or frameless asm, has its caller's return address there), and everything
+ * above the point where the walk fails. The locals of complete frames are
+ * not scanned: stale return addresses left there by earlier system calls
+ * (a new task's stack pages are not cleared) would refuse a switch that the
+ * retries could never get past.
  *
- * Tasks on a CPU (on_cpu) during stop_machine() are the stopper threads and
- * the caller of this callback: they run stop_machine code only.
+ * A word inside code that stops being the target of a site (the original
+ * function, or the previous patch's version) means a task would come back
+ * into it: the switch is refused for this attempt and retried a bounded
+ * number of times.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -23,6 +30,7 @@
 #include <linux/sort.h>
 #include <linux/stop_machine.h>
 #include <asm/sync_core.h>
+#include <asm/unwind.h>
 #include "internal.h"
 
 static int lkhp_range_cmp(const void *a, const void *b)
@@ -51,11 +59,66 @@ static const struct lkhp_range *lkhp_range_find(const struct lkhp_switch *sw,
 		       lkhp_range_key);
 }
 
+static const struct lkhp_range *lkhp_scan(const struct lkhp_switch *sw,
+					   unsigned long *from, unsigned long *to)
+{
+	const struct lkhp_range *r;
+
+	for (; from < to; from++) {
+		r = lkhp_range_find(sw, READ_ONCE_NOCHECK(*from));
+		if (r)
+			return r;
+	}
+	return NULL;
+}
+
+#ifdef CONFIG_UNWINDER_FRAME_POINTER
+/* The stack of @t from its saved @sp to @top, guided by the frame chain. */
+static const struct lkhp_range *lkhp_walk(const struct lkhp_switch *sw,
+					  struct task_struct *t,
+					  unsigned long *sp, unsigned long *top)
+{
+	unsigned long *gap = sp, *frame = sp;
+	const struct lkhp_range *r;
+	struct unwind_state st;
+
+	for (unwind_start(&st, t, NULL, NULL); !unwind_done(&st);
+	     unwind_next_frame(&st)) {
+		frame = st.regs ? (unsigned long *)st.regs : st.bp;
+		if (gap) {
+			r = lkhp_scan(sw, gap, frame);
+			if (r)
+				return r;
+			gap = NULL;
+		}
+		r = lkhp_range_find(sw, st.ip);
+		if (r)
+			return r;
+		if (st.regs && !user_mode(st.regs)) {
+			gap = (unsigned long *)st.regs->sp;
+			if (gap < frame || gap >= top)	/* not this stack */
+				return lkhp_scan(sw, frame, top);
+		}
+	}
+	/* A broken chain: nothing above the last good frame is vouched for. */
+	if (unwind_error(&st))
+		return lkhp_scan(sw, frame, top);
+	return gap ? lkhp_scan(sw, gap, top) : NULL;
+}
+#else
+/* Other unwinders (guess) give no frames to trust: scan it all. */
+static const struct lkhp_range *lkhp_walk(const struct lkhp_switch *sw,
+					  struct task_struct *t,
+					  unsigned long *sp, unsigned long *top)
+{
+	return lkhp_scan(sw, sp, top);
+}
+#endif
+
 static const struct lkhp_range *lkhp_task_busy(const struct lkhp_switch *sw,
 					       struct task_struct *t)
 {
 	unsigned long *bottom, *top, *sp;
-	const struct lkhp_range *r;
 
 	if (t == current || READ_ONCE(t->on_cpu))
 		return NULL;
@@ -67,13 +130,8 @@ static const struct lkhp_range *lkhp_task_busy(const struct lkhp_switch *sw,
 	top = bottom + THREAD_SIZE / sizeof(*bottom);
 	sp = (unsigned long *)t->thread.sp;
 	if (sp < bottom || sp >= top)
-		sp = bottom;		/* no usable saved sp: scan it all */
-	for (; sp < top; sp++) {
-		r = lkhp_range_find(sw, READ_ONCE_NOCHECK(*sp));
-		if (r)
-			return r;
-	}
-	return NULL;
+		return lkhp_scan(sw, bottom, top);	/* no usable saved sp */
+	return lkhp_walk(sw, t, sp, top);
 }
 
 static int lkhp_check_stacks(struct lkhp_switch *sw)

@@ -1,10 +1,19 @@
 #!/bin/bash
 # Busy function: a kthread sleeps inside msleep, so patching msleep fails
 # with -EBUSY naming the task and the function after bounded retries, with
-# the text unchanged; once the task is gone the same patch goes in.
+# the text unchanged; once the task is gone the same patch goes in. Words
+# in a sleeping task's locals that only look like addresses inside msleep
+# do not make it busy; a task preempted inside the new version does.
 . "$(dirname "$0")/../lib/test.sh"
 qrun --timeout 120 -- '
 before=$(text msleep)
+insmod busy_target.ko stale=1
+sleep 1
+lkhp install -f lkhp-msleep.ko
+[ "$(text msleep | cut -c16-17)" = ea ] || fail "stale words made msleep busy"
+lkhp remove -i msleep
+rmmod busy_target
+same "$(text msleep)" "$before" "msleep bytes after remove"
 insmod busy_target.ko
 sleep 1
 pid=$(pidof lkhp_busy) || fail "no busy kthread"
@@ -23,7 +32,14 @@ sleep 1
 # Now the new version is busy: disabling must wait for it, then give up.
 must_fail lkhp disable -i msleep
 dmesg_has "msleep: disable failed: function msleep in use by task lkhp_busy/[0-9]+ after 10 tries"
-lkhp list | grep -Eq "^1 +msleep +enabled" || fail "still enabled"
+lkhp list | grep -Eq "^[0-9]+ +msleep +enabled" || fail "still enabled"
+# Spinning in the new version, preempted, with no call to return from.
+pidof lkhp_busy > /sys/module/lkhp_msleep/parameters/spin_pid
+sleep 1
+must_fail lkhp disable -i msleep
+[ "$(dmesg | grep -c "msleep: disable failed: function msleep in use")" = 2 ] ||
+	fail "a task spinning in the new msleep was not seen"
+echo 0 > /sys/module/lkhp_msleep/parameters/spin_pid
 rmmod busy_target
 lkhp remove -i msleep
 same "$(text msleep)" "$before" "msleep bytes after remove"

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Not a patch: a kthread "lkhp_busy" that sleeps inside msleep() until the
- * module is unloaded, so that msleep is on its stack.
+ * module is unloaded, so that msleep is on its stack. With stale=1 it
+ * sleeps elsewhere, holding msleep's addresses in local variables: words
+ * that look like return addresses but are not, as stale stack contents do.
  */
 #include <linux/delay.h>
 #include <linux/err.h>
@@ -10,6 +12,10 @@
 
 static struct task_struct *busy_task;
 
+static bool stale;
+module_param(stale, bool, 0444);
+MODULE_PARM_DESC(stale, "sleep outside msleep, with msleep's addresses as data");
+
 static int busy_fn(void *data)
 {
 	while (!kthread_should_stop())
@@ -17,9 +23,21 @@ static int busy_fn(void *data)
 	return 0;
 }
 
+static int stale_fn(void *data)
+{
+	volatile unsigned long words[4];
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(words); i++)
+		words[i] = (unsigned long)msleep + 4 + i;
+	while (!kthread_should_stop())
+		schedule_timeout_interruptible(HZ / 5);
+	return words[0] ? 0 : -EINVAL;
+}
+
 static int __init busy_init(void)
 {
-	busy_task = kthread_run(busy_fn, NULL, "lkhp_busy");
+	busy_task = kthread_run(stale ? stale_fn : busy_fn, NULL, "lkhp_busy");
 	return PTR_ERR_OR_ZERO(busy_task);
 }
 
