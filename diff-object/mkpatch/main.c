@@ -191,6 +191,7 @@ static void mkpatch_free(struct mkpatch *mk)
 	free(mk->funcs);
 	free(mk->drop_reloc);
 	free(mk->reloc_base);
+	free(mk->has_place);
 }
 
 int main(int argc, char **argv)

@@ -129,6 +129,7 @@ struct mkpatch {
 	size_t nrelocs;
 	bool *drop_reloc;	/* per reloc of obj, by section: see reloc_slot() */
 	size_t *reloc_base;	/* first slot of each section's relocs */
+	bool *has_place;	/* per section of obj: an LKHP relocation's place */
 	int errors;
 };
 
@@ -149,12 +150,7 @@ static inline bool *reloc_dropped(struct mkpatch *mk, const struct reloc *r)
 
 static inline bool section_has_place(const struct mkpatch *mk, size_t secidx)
 {
-	size_t i;
-
-	for (i = 0; i < mk->nrelocs; i++)
-		if (mk->relocs[i].sec->idx == secidx)
-			return true;
-	return false;
+	return mk->has_place[secidx];
 }
 
 int write_object(struct mkpatch *mk, int fd);

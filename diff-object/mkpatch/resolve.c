@@ -224,6 +224,7 @@ static int add_reloc(struct mkpatch *mk, struct reloc *r, const struct kref *k, 
 	m->offset = r->offset;
 	m->type = (uint32_t)type;
 	m->addend = r->addend;
+	mk->has_place[r->sec->idx] = true;
 	/* the runtime writes the whole field; zero it so nothing stale remains */
 	arch_write_addend(r->sec->data + r->offset, r->width, 0);
 	*reloc_dropped(mk, r) = true;
@@ -289,8 +290,9 @@ int find_relocs(struct mkpatch *mk)
 		total += mk->obj.secs[i].nrelocs;
 	}
 	mk->drop_reloc = calloc(total ? total : 1, sizeof(*mk->drop_reloc));
+	mk->has_place = calloc(mk->obj.nsecs, sizeof(*mk->has_place));
 	refused = calloc(mk->obj.nsyms, sizeof(*refused));
-	if (!mk->reloc_base || !mk->drop_reloc || !refused) {
+	if (!mk->reloc_base || !mk->drop_reloc || !mk->has_place || !refused) {
 		free(refused);
 		MK_ERROR(mk->out_path, "out of memory");
 		return -1;

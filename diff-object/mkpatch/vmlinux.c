@@ -140,10 +140,12 @@ static const unsigned char *vm_bytes(struct vmlinux *v, uint32_t addr, size_t le
  * A table the linker script gathers from every object between __start_NAME
  * and __stop_NAME (ftrace's __mcount_loc inside .init.data, the
  * __jump_table inside .data); an unlinked-style vmlinux that kept the
- * section by its name works too.  *len is 0 when there is none.
+ * section by its name works too.  *len is 0 when there is none; *addr is
+ * the table's link-time address (relative entries are offsets from it).
  */
 static const unsigned char *vm_table(struct vmlinux *v, const char *start_sym,
-				     const char *stop_sym, const char *secname, size_t *len)
+				     const char *stop_sym, const char *secname, size_t *len,
+				     uint32_t *addr)
 {
 	const struct vsym *start = NULL, *stop = NULL;
 	const unsigned char *p = NULL;
@@ -156,6 +158,7 @@ static const unsigned char *vm_table(struct vmlinux *v, const char *start_sym,
 	vmlinux_global(v, stop_sym, false, &stop);
 	if (start && stop && stop->value >= start->value) {
 		*len = stop->value - start->value;
+		*addr = start->value;
 		return vm_bytes(v, start->value, *len);
 	}
 	if (elf_getshdrstrndx(v->elf, &shstrndx))
@@ -169,6 +172,7 @@ static const unsigned char *vm_table(struct vmlinux *v, const char *start_sym,
 			continue;
 		p = d->d_buf;
 		*len = d->d_size;
+		*addr = (uint32_t)sh.sh_addr;
 	}
 	return p;
 }
@@ -190,22 +194,14 @@ static int read_sites(struct vmlinux *v, const char *what, const char *start,
 {
 	const unsigned char *p;
 	uint32_t base = 0;
-	const struct vsym *s = NULL;
 	size_t len, i;
 
-	p = vm_table(v, start, stop, secname, &len);
+	p = vm_table(v, start, stop, secname, &len, &base);
 	if (!len)
 		return 0;	/* not configured: no such sites */
 	if (!p || len % entsize) {
 		MK_ERROR(v->path, "%s is unreadable", what);
 		return -1;
-	}
-	if (relative) {
-		if (vmlinux_global(v, start, false, &s) != FOUND) {
-			MK_ERROR(v->path, "%s: no %s", what, start);
-			return -1;
-		}
-		base = s->value;
 	}
 	out->n = len / entsize;
 	out->addr = malloc(out->n ? out->n * sizeof(*out->addr) : 1);
