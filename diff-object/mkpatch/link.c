@@ -86,8 +86,10 @@ const char *blame(struct mkpatch *mk, const char *name, bool defined)
 				who = mk->inputs[i];
 		elf_obj_close(&o);
 	}
-	if (!who)
-		who = mk->ninputs == 1 ? mk->inputs[0] : mk->out_path;
-	/* the base name, as lkhp-build prints the objects */
-	return strrchr(who, '/') ? strrchr(who, '/') + 1 : who;
+	if (!who && mk->ninputs == 1)
+		who = mk->inputs[0];
+	/* as given: lkhp-build passes the objects' paths in the kernel tree */
+	if (who)
+		return strncmp(who, "./", 2) ? who : who + 2;
+	return strrchr(mk->out_path, '/') ? strrchr(mk->out_path, '/') + 1 : mk->out_path;
 }
