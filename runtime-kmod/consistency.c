@@ -78,31 +78,34 @@ static const struct lkhp_range *lkhp_walk(const struct lkhp_switch *sw,
 					  struct task_struct *t,
 					  unsigned long *sp, unsigned long *top)
 {
-	unsigned long *gap = sp, *frame = sp;
+	unsigned long *gap = sp, *last = sp, *frame;
 	const struct lkhp_range *r;
 	struct unwind_state st;
 
 	for (unwind_start(&st, t, NULL, NULL); !unwind_done(&st);
 	     unwind_next_frame(&st)) {
 		frame = st.regs ? (unsigned long *)st.regs : st.bp;
+		if (frame < last || frame >= top)	/* not on this stack */
+			return lkhp_scan(sw, last, top);
 		if (gap) {
 			r = lkhp_scan(sw, gap, frame);
 			if (r)
 				return r;
 			gap = NULL;
 		}
+		last = frame;
 		r = lkhp_range_find(sw, st.ip);
 		if (r)
 			return r;
 		if (st.regs && !user_mode(st.regs)) {
 			gap = (unsigned long *)st.regs->sp;
-			if (gap < frame || gap >= top)	/* not this stack */
+			if (gap < frame || gap >= top)	/* not on this stack */
 				return lkhp_scan(sw, frame, top);
 		}
 	}
 	/* A broken chain: nothing above the last good frame is vouched for. */
 	if (unwind_error(&st))
-		return lkhp_scan(sw, frame, top);
+		return lkhp_scan(sw, last, top);
 	return gap ? lkhp_scan(sw, gap, top) : NULL;
 }
 #else
