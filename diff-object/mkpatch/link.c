@@ -90,6 +90,6 @@ const char *blame(struct mkpatch *mk, const char *name, bool defined)
 		who = mk->inputs[0];
 	/* as given: lkhp-build passes the objects' paths in the kernel tree */
 	if (who)
-		return strncmp(who, "./", 2) ? who : who + 2;
+		return who;
 	return strrchr(mk->out_path, '/') ? strrchr(mk->out_path, '/') + 1 : mk->out_path;
 }

@@ -148,11 +148,6 @@ static inline bool *reloc_dropped(struct mkpatch *mk, const struct reloc *r)
 /* The global the header reaches a section of OUT.o by: __lkhp_sec_INDEX. */
 #define LKHP_SEC_SYM "__lkhp_sec_"
 
-static inline bool section_has_place(const struct mkpatch *mk, size_t secidx)
-{
-	return mk->has_place[secidx];
-}
-
 int write_object(struct mkpatch *mk, int fd);
 int write_tables(struct mkpatch *mk, FILE *f);
 

@@ -62,7 +62,7 @@ int write_tables(struct mkpatch *mk, FILE *f)
 	for (i = 0; i < mk->nfuncs; i++)
 		fprintf(f, "extern char __lkhp_func_%zu[];\n", i);
 	for (i = 1; i < mk->obj.nsecs; i++)
-		if (section_has_place(mk, i))
+		if (mk->has_place[i])
 			fprintf(f, "extern char " LKHP_SEC_SYM "%zu[];\n", i);
 
 	fputs("\nstatic const struct lkhp_patch_func lkhp_funcs[] = {\n", f);

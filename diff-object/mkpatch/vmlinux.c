@@ -188,7 +188,7 @@ static uint32_t get_u32(const unsigned char *p)
  * when @relative, an s32 offset from the field (x86's relative jump
  * entries).  Sorted, for lookups by address.
  */
-static int read_sites(struct vmlinux *v, const char *what, const char *start,
+static int read_sites(struct vmlinux *v, const char *start,
 		      const char *stop, const char *secname, size_t entsize, size_t off,
 		      bool relative, struct sites *out)
 {
@@ -200,7 +200,7 @@ static int read_sites(struct vmlinux *v, const char *what, const char *start,
 	if (!len)
 		return 0;	/* not configured: no such sites */
 	if (!p || len % entsize) {
-		MK_ERROR(v->path, "%s is unreadable", what);
+		MK_ERROR(v->path, "%s is unreadable", secname);
 		return -1;
 	}
 	out->n = len / entsize;
@@ -250,9 +250,9 @@ int vmlinux_open(struct vmlinux *v, const char *path)
 		return -1;
 	}
 	if (read_symtab(v, scn, &sh) ||
-	    read_sites(v, "__mcount_loc", "__start_mcount_loc", "__stop_mcount_loc",
+	    read_sites(v, "__start_mcount_loc", "__stop_mcount_loc",
 		       "__mcount_loc", 4, 0, false, &v->fentry) ||
-	    read_sites(v, "__jump_table", "__start___jump_table", "__stop___jump_table",
+	    read_sites(v, "__start___jump_table", "__stop___jump_table",
 		       "__jump_table", MK_JUMP_ENTRY_SIZE, 0, true, &v->jump))
 		return -1;
 	return 0;

@@ -116,7 +116,7 @@ static int build_symbols(struct mkpatch *mk, struct wsym *w)
 	 * (a WARN in version_proc_show() printed as __lkhp_place_0+0x21).
 	 */
 	for (i = 1; i < o->nsecs; i++) {
-		if (!section_has_place(mk, i))
+		if (!mk->has_place[i])
 			continue;
 		snprintf(name, sizeof(name), LKHP_SEC_SYM "%zu", i);
 		if (add_global(w, name, STT_NOTYPE, i, 0, 0))
