@@ -19,6 +19,10 @@
  * function, or the previous patch's version) means a task would come back
  * into it: the switch is refused for this attempt and retried a bounded
  * number of times.
+ *
+ * Tasks on a CPU (on_cpu) during stop_machine() are the stopper threads:
+ * they run stop_machine code only. The task that called stop_machine()
+ * sleeps and is checked like any other.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 

@@ -25,14 +25,18 @@ static int busy_fn(void *data)
 
 static int stale_fn(void *data)
 {
-	volatile unsigned long words[4];
+	unsigned long words[4];
 	int i;
 
 	for (i = 0; i < ARRAY_SIZE(words); i++)
 		words[i] = (unsigned long)msleep + 4 + i;
-	while (!kthread_should_stop())
+	/* barrier_data(): the words stay in this frame while it sleeps */
+	while (!kthread_should_stop()) {
+		barrier_data(words);
 		schedule_timeout_interruptible(HZ / 5);
-	return words[0] ? 0 : -EINVAL;
+	}
+	barrier_data(words);
+	return 0;
 }
 
 static int __init busy_init(void)
