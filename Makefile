@@ -2,7 +2,7 @@
 #
 #   make kernel        build (or reuse) the cached i386 test kernel
 #   make               build the tools and the runtime module
-#   make check         all tests; ends with "N passed, N failed"
+#   make check         all tests; ends with "N passed, N failed, N skipped"
 #   make check-unit    host-only tests (no kernel)
 #   make check-kernel  tests that boot the kernel in QEMU
 #   make demo          build everything, boot QEMU, live-patch, show the effect
@@ -13,10 +13,6 @@
 
 RESULTS := $(CURDIR)/build/test-results.txt
 export LKHP_RESULTS := $(RESULTS)
-
-# Parts that exist once their issue has landed; each brings its own Makefile.
-DIFF_OBJECT := $(wildcard diff-object/Makefile)
-RUNTIME := $(wildcard runtime-kmod/Makefile)
 
 .PHONY: all deps kernel tools runtime check check-unit check-kernel \
 	unit-tests kernel-tests demo install clean
@@ -30,15 +26,11 @@ kernel:
 	@scripts/kernel-build
 
 tools: deps
-ifneq ($(DIFF_OBJECT),)
 	@$(MAKE) --no-print-directory -C diff-object
 	@$(MAKE) --no-print-directory -C diff-object/mkpatch
-endif
 
 runtime: kernel
-ifneq ($(RUNTIME),)
 	@$(MAKE) --no-print-directory -C runtime-kmod
-endif
 
 # Each suite records PASS/FAIL lines in $(RESULTS); a suite that cannot even
 # be prepared (a build failed) is recorded as one failure, and the summary
@@ -61,23 +53,25 @@ check-kernel:
 
 unit-tests: tools
 	@scripts/run-tests unit scripts/tests/unit/*.t
-ifneq ($(DIFF_OBJECT),)
 	@diff-object/tests/check
 	@diff-object/mkpatch/tests/check
-endif
 
 # lkhp-diff on objects of the built test kernel (one test per object) and
 # lkhp-mkpatch against its vmlinux.
 KERNEL_DIFF_OBJECTS := fs/proc/cmdline.o fs/proc/meminfo.o kernel/sys.o mm/gup.o
 
+# One harness self-test per kernel failure class of scripts/lib.sh, and one
+# for a failure printed after the guest commands have finished.
+FAILURE_CLASSES := $(shell bash -c '. scripts/lib.sh && \
+	printf "%s\n" "$$LKHP_KERNEL_FAILURES" | cut -s -f1') late
+
 kernel-tests: kernel runtime tools
-ifneq ($(DIFF_OBJECT),)
 	@scripts/run-tests --with diff-object/tests/kernel-objects.sh diff-kernel \
 		$(KERNEL_DIFF_OBJECTS)
 	@diff-object/mkpatch/tests/check --real
-endif
-	@scripts/run-tests kernel scripts/tests/kernel/*.t \
-		$(wildcard runtime-kmod/tests/kernel/*.t)
+	@scripts/run-tests --with scripts/tests/harness-failure harness-failure \
+		$(FAILURE_CLASSES)
+	@scripts/run-tests kernel scripts/tests/kernel/*.t runtime-kmod/tests/kernel/*.t
 	@scripts/run-tests --with scripts/patch-test patches test-patches/*.patch
 
 demo: kernel runtime tools
@@ -105,10 +99,6 @@ install: all
 
 clean:
 	rm -rf build
-ifneq ($(DIFF_OBJECT),)
 	@$(MAKE) --no-print-directory -C diff-object clean
 	@$(MAKE) --no-print-directory -C diff-object/mkpatch clean
-endif
-ifneq ($(RUNTIME),)
 	@$(MAKE) --no-print-directory -C runtime-kmod clean
-endif

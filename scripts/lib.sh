@@ -10,6 +10,8 @@ LKHP_KFRAGMENT=$LKHP_TOP/scripts/config/lkhp-test.config
 # Dirty COW bug class so that LKHP has a real vulnerability to fix live.
 LKHP_KPATCHES=("$LKHP_TOP/scripts/demo/dirtycow-vulnerable.patch")
 LKHP_ENV_FILE=$LKHP_TOP/build/kernel.env
+# QEMU's TCG threading for test guests (scripts/qemu-run --tcg).
+LKHP_QEMU_TCG=${LKHP_QEMU_TCG:-multi}
 
 # A fixed build identity makes every build of one source+config report the
 # same `uname -v`, which the runtime checks patches against.
@@ -37,6 +39,16 @@ lkhp_kernel_key() {
 	printf '%s-%s-gcc%s\n' "$ver" "$cfg" "$(lkhp_gcc_version)"
 }
 
+# The project's shell files, sourced ones included: a '#!...sh' first line
+# or a '# shellcheck shell=' directive there. Paths relative to LKHP_TOP.
+lkhp_shell_files() {
+	(cd "$LKHP_TOP" && git ls-files --cached --others --exclude-standard) |
+		while read -r f; do
+			[ -f "$LKHP_TOP/$f" ] || continue
+			head -n 1 "$LKHP_TOP/$f" | grep -qE '^(#!.*sh|# shellcheck shell=)' && echo "$f"
+		done
+}
+
 # Load build/kernel.env or fail with the command that makes it.
 lkhp_load_env() {
 	[ -r "$LKHP_ENV_FILE" ] || die "$LKHP_ENV_FILE missing: run 'make kernel' first"
@@ -52,4 +64,49 @@ run_logged() {
 		tail -n 30 "$log" >&2
 		die "$what failed (full log: $log)"
 	fi
+}
+
+# Kernel failure classes a guest console can show: "CLASS ERE" per line, the
+# most specific first (a line is named by the first class it matches). Any
+# console line matching one fails a run of scripts/qemu-run, at whatever time
+# it was printed. The last class catches every die() ("int3: 0000 [#1] ...").
+LKHP_KERNEL_FAILURES='
+softlockup	BUG: soft lockup
+hardlockup	[Hh]ard LOCKUP
+hungtask	INFO: task .* blocked for more than [0-9]+ seconds
+rcustall	rcu: INFO: .*(detected stall|self-detected stall)
+sanitizer	BUG: (KASAN|KFENCE|KCSAN)|UBSAN:|KFENCE:
+pagefault	BUG: unable to handle|BUG: kernel NULL pointer dereference
+nx	kernel tried to execute NX-protected page
+bug	kernel BUG at|invalid opcode: [0-9a-f]{4}
+gpf	general protection fault
+divide	divide error: [0-9a-f]{4}
+doublefault	double fault
+stackseg	stack segment: [0-9a-f]{4}
+panic	Kernel panic
+warning	WARNING:
+oops	Oops|BUG:|: [0-9a-f]{4} \[#[0-9]+\]'
+
+# lkhp_console_failures CONSOLE [ALLOWED_ERE...]: print "CLASS: LINE" for
+# each failure line of CONSOLE that no ALLOWED_ERE matches.
+lkhp_console_failures() {
+	local console=$1 class re line allowed
+	shift
+	while IFS= read -r line; do
+		for allowed in "$@"; do
+			[[ $line =~ $allowed ]] && continue 2
+		done
+		while IFS=$'\t' read -r class re; do
+			[ -n "$class" ] || continue
+			if [[ $line =~ $re ]]; then
+				printf '%s: %s\n' "$class" "$line"
+				break
+			fi
+		done <<<"$LKHP_KERNEL_FAILURES"
+	done < <(grep -aE "$(lkhp_failure_ere)" "$console")
+}
+
+# All failure classes as one ERE.
+lkhp_failure_ere() {
+	printf '%s\n' "$LKHP_KERNEL_FAILURES" | cut -s -f2 | paste -sd'|'
 }

@@ -11,5 +11,5 @@ echo "link-time address: $link"
 	echo \"run-time address: \$run\"
 	[ -n \"\$run\" ] && [ \"\$run\" != 00000000 ]
 	[ \"\$run\" != '$link' ]
-	! grep -q nokaslr /proc/cmdline
+	if grep -q nokaslr /proc/cmdline; then echo 'booted with nokaslr'; exit 1; fi
 "

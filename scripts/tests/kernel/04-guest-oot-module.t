@@ -8,6 +8,6 @@ ko=$("$LKHP_TOP/scripts/kmod-build" "$LKHP_TOP/scripts/tests/modules/hello")
 	grep -q '^hello ' /proc/modules
 	dmesg | grep -q 'lkhp-hello: loaded'
 	rmmod hello
-	! grep -q '^hello ' /proc/modules
+	if grep -q '^hello ' /proc/modules; then echo 'hello still loaded'; exit 1; fi
 	dmesg | grep -q 'lkhp-hello: unloaded'
 "

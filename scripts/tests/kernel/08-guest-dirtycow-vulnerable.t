@@ -10,7 +10,9 @@ gcc -m32 -static -O2 -Wall -D_FILE_OFFSET_BITS=64 -o "$exe" \
 "$LKHP_TOP/scripts/qemu-run" --no-lkhp --file "$exe" -- "
 	echo 'setting=safe' >/etc/victim
 	chmod 0644 /etc/victim
-	! su -s /bin/sh user -c 'echo x >>/etc/victim' 2>/dev/null
+	if su -s /bin/sh user -c 'echo x >>/etc/victim' 2>/dev/null; then
+		echo 'uid 1000 can write /etc/victim without the exploit'; exit 1
+	fi
 	su -s /bin/sh user -c '/lkhp/dirtycow-exploit /etc/victim setting=PWND'
 	grep -qx 'setting=PWND' /etc/victim
 "

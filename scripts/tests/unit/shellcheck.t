@@ -1,11 +1,9 @@
 #!/bin/bash
-# Every shell script of the project passes shellcheck at warning level.
+# Every shell file of the project, sourced libraries and guest fragments
+# included, passes shellcheck at warning level.
 set -euo pipefail
 . "$(dirname "$0")/../../lib.sh"
 cd "$LKHP_TOP"
-mapfile -t scripts < <(git ls-files --cached --others --exclude-standard |
-	while read -r f; do
-		[ -f "$f" ] && head -c 64 "$f" | grep -q '^#!.*sh' && echo "$f"
-	done)
-echo "checking ${#scripts[@]} scripts"
+mapfile -t scripts < <(lkhp_shell_files)
+echo "checking ${#scripts[@]} shell files"
 shellcheck -S warning "${scripts[@]}"
