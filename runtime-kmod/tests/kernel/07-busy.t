@@ -34,8 +34,14 @@ must_fail lkhp disable -i msleep
 dmesg_has "msleep: disable failed: function msleep in use by task lkhp_busy/[0-9]+ after 10 tries"
 lkhp list | grep -Eq "^[0-9]+ +msleep +enabled" || fail "still enabled"
 # Spinning in the new version, preempted, with no call to return from.
-pidof lkhp_busy > /sys/module/lkhp_msleep/parameters/spin_pid
-sleep 1
+busy=$(pidof lkhp_busy)
+echo "$busy" > /sys/module/lkhp_msleep/parameters/spin_pid
+i=0
+until [ "$(cat /sys/module/lkhp_msleep/parameters/spinning)" = "$busy" ]; do
+	i=$((i + 1))
+	[ $i -le 50 ] || fail "lkhp_busy/$busy never spun in the new msleep"
+	sleep 0.1
+done
 must_fail lkhp disable -i msleep
 [ "$(dmesg | grep -c "msleep: disable failed: function msleep in use")" = 2 ] ||
 	fail "a task spinning in the new msleep was not seen"

@@ -1,15 +1,20 @@
 #!/bin/bash
 # A kernel WARNING fails the run even though the guest script succeeds,
-# unless the test declares it with --expect-console.
+# unless the test declares it with --expect-console; a declared line that
+# never appears fails the run too. (Every other failure class has its own
+# self-test: scripts/tests/harness-failure.)
 set -euo pipefail
 . "$(dirname "$0")/../../lib.sh"
-ko=$("$LKHP_TOP/scripts/kmod-build" "$LKHP_TOP/scripts/tests/modules/warn")
+ko=$("$LKHP_TOP/scripts/kmod-build" "$LKHP_TOP/scripts/tests/modules/provoke")
+warn="insmod provoke.ko what=warning
+	until dmesg | grep -q 'lkhp-provoke: warning'; do sleep 0.2; done
+	echo script ok"
 rc=0
-"$LKHP_TOP/scripts/qemu-run" --no-lkhp --file "$ko" -- 'insmod warn.ko; echo script ok' || rc=$?
+"$LKHP_TOP/scripts/qemu-run" --no-lkhp --file "$ko" -- "$warn" || rc=$?
 echo "unexpected WARN -> qemu-run exit $rc"
 [ "$rc" -ne 0 ]
 "$LKHP_TOP/scripts/qemu-run" --no-lkhp --file "$ko" \
-	--expect-console 'lkhp-warn-test: provoked on purpose|WARNING:.*warn_init' -- 'insmod warn.ko'
+	--expect-console 'lkhp-provoke: warning|WARNING:.*provoke_warning' -- "$warn"
 rc=0
 "$LKHP_TOP/scripts/qemu-run" --no-lkhp --expect-console 'never printed' -- 'true' || rc=$?
 echo "missing expected line -> qemu-run exit $rc"
