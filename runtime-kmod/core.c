@@ -388,9 +388,12 @@ static int __init lkhp_init(void)
 	BUILD_BUG_ON(sizeof(struct lkhp_patch) != LKHP_PATCH_SIZE);
 	BUILD_BUG_ON(sizeof(struct lkhp_patch_func) != LKHP_PATCH_FUNC_SIZE);
 	BUILD_BUG_ON(sizeof(struct lkhp_patch_reloc) != LKHP_PATCH_RELOC_SIZE);
-	ret = lkhp_sysfs_init();
+	ret = lkhp_modules_init();
 	if (ret)
 		return ret;
+	ret = lkhp_sysfs_init();
+	if (ret)
+		goto err_modules;
 	ret = lkhp_chardev_init();
 	if (ret)
 		goto err_sysfs;
@@ -400,6 +403,8 @@ static int __init lkhp_init(void)
 
 err_sysfs:
 	lkhp_sysfs_exit();
+err_modules:
+	lkhp_modules_exit();
 	return ret;
 }
 
@@ -408,6 +413,7 @@ static void __exit lkhp_exit(void)
 {
 	lkhp_chardev_exit();
 	lkhp_sysfs_exit();
+	lkhp_modules_exit();
 	WARN_ON(!list_empty(&lkhp_patches) || !list_empty(&lkhp_sites));
 	pr_notice("unloaded\n");
 }

@@ -111,6 +111,11 @@ void lkhp_fill_info(const struct lkhp_entry *e, struct lkhp_patch_info *info);
 void lkhp_fill_func_info(const struct lkhp_func *f, struct lkhp_func_info *fi);
 void lkhp_entry_release(struct lkhp_entry *e);
 
+/* modules.c */
+int lkhp_modules_init(void);
+void lkhp_modules_exit(void);
+struct module *lkhp_coming_owner(const void *addr);
+
 /* patch.c */
 int lkhp_patch_check(const struct lkhp_patch *p);
 int lkhp_patch_resolve(struct lkhp_entry *e);

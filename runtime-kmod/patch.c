@@ -24,32 +24,86 @@ const char *lkhp_objname(const char *objname)
 	return objname && *objname ? objname : "vmlinux";
 }
 
-static bool lkhp_str_ok(const char *s, size_t max)
+/*
+ * Every pointer in a patch's tables points into the patch module that
+ * registers it: corrupted tables are refused before anything follows them.
+ */
+static bool lkhp_in_module(const struct module *mod, const void *ptr,
+			   size_t len)
 {
-	return s && *s && strnlen(s, max) < max;
+	unsigned long a = (unsigned long)ptr;
+
+	return ptr && len && a + (len - 1) >= a &&
+	       within_module_core(a, mod) && within_module_core(a + len - 1, mod);
+}
+
+static bool lkhp_table_ok(const struct module *mod, const void *table,
+			  u32 n, size_t entry_size)
+{
+	size_t bytes;
+
+	return !check_mul_overflow((size_t)n, entry_size, &bytes) &&
+	       lkhp_in_module(mod, table, bytes);
+}
+
+static bool lkhp_str_ok(const struct module *mod, const char *s, size_t max)
+{
+	unsigned long end = (unsigned long)mod->core_layout.base +
+			    mod->core_layout.size;
+
+	if (!lkhp_in_module(mod, s, 1))
+		return false;
+	max = min_t(size_t, max, end - (unsigned long)s);
+	return *s && strnlen(s, max) < max;
+}
+
+/* An object name is NULL or empty for vmlinux, else a string. */
+static bool lkhp_objname_ok(const struct module *mod, const char *objname)
+{
+	return !objname || lkhp_str_ok(mod, objname, MODULE_NAME_LEN);
+}
+
+static bool lkhp_in_text(const struct module *mod, unsigned long addr)
+{
+	unsigned long base = (unsigned long)mod->core_layout.base;
+
+	return addr >= base && addr - base < mod->core_layout.text_size;
 }
 
 /* Header checks that need no lock: versions, sizes, the target kernel. */
 int lkhp_patch_check(const struct lkhp_patch *p)
 {
-	const char *name = p && lkhp_str_ok(p->name, LKHP_NAME_LEN) ?
-			   p->name : "?";
+	struct module *mod = lkhp_coming_owner(p);
+	const char *name;
 
-	if (!p || p->abi_version != LKHP_ABI_VERSION ||
+	if (!mod || !lkhp_in_module(mod, p, sizeof(*p))) {
+		pr_err("refused: the patch at %pS is not inside a module being loaded\n",
+		       p);
+		return -EINVAL;
+	}
+	name = lkhp_str_ok(mod, p->name, LKHP_NAME_LEN) ? p->name : "?";
+	if (p->abi_version != LKHP_ABI_VERSION ||
 	    p->struct_size != sizeof(*p) ||
 	    p->func_size != sizeof(struct lkhp_patch_func) ||
 	    p->reloc_size != sizeof(struct lkhp_patch_reloc)) {
-		pr_err("%s: refused: patch ABI %u does not match lkhp ABI %u\n",
-		       name, p ? p->abi_version : 0, LKHP_ABI_VERSION);
+		pr_err("%s: refused: patch ABI %u (sizes %u/%u/%u) does not match lkhp ABI %u (%zu/%zu/%zu)\n",
+		       name, p->abi_version, p->struct_size, p->func_size,
+		       p->reloc_size, LKHP_ABI_VERSION, sizeof(*p),
+		       sizeof(struct lkhp_patch_func),
+		       sizeof(struct lkhp_patch_reloc));
 		return -EINVAL;
 	}
-	if (!lkhp_str_ok(p->name, LKHP_NAME_LEN) || !p->mod ||
-	    !p->nr_funcs || !p->funcs || (p->nr_relocs && !p->relocs) ||
+	if (p->mod != mod || !lkhp_str_ok(mod, p->name, LKHP_NAME_LEN) ||
+	    !p->nr_funcs ||
+	    !lkhp_table_ok(mod, p->funcs, p->nr_funcs, p->func_size) ||
+	    (p->nr_relocs &&
+	     !lkhp_table_ok(mod, p->relocs, p->nr_relocs, p->reloc_size)) ||
 	    p->reserved[0] || p->reserved[1] || (p->flags & ~LKHP_PATCH_REPLACE)) {
 		pr_err("%s: refused: malformed patch header\n", name);
 		return -EINVAL;
 	}
-	if (!p->kernel_release || !p->kernel_version ||
+	if (!lkhp_str_ok(mod, p->kernel_release, sizeof(init_uts_ns.name.release)) ||
+	    !lkhp_str_ok(mod, p->kernel_version, sizeof(init_uts_ns.name.version)) ||
 	    strcmp(p->kernel_release, init_uts_ns.name.release) ||
 	    strcmp(p->kernel_version, init_uts_ns.name.version)) {
 		pr_err("%s: refused: built for kernel '%s' '%s', running '%s' '%s'\n",
@@ -204,11 +258,12 @@ static int lkhp_func_resolve(struct lkhp_entry *e, struct lkhp_func *f)
 	unsigned int i;
 	int ret;
 
-	if (!lkhp_str_ok(d->old_name, LKHP_SYM_LEN) || d->flags ||
+	if (!lkhp_str_ok(mod, d->old_name, LKHP_SYM_LEN) ||
+	    !lkhp_objname_ok(mod, d->objname) || d->flags ||
 	    (d->site_offset != LKHP_SITE_ENTRY &&
 	     d->site_offset != LKHP_SITE_FENTRY)) {
-		pr_err("%s: refused: malformed function record %s\n",
-		       e->desc->name, d->old_name ?: "?");
+		pr_err("%s: refused: malformed function record %u\n",
+		       e->desc->name, (unsigned int)(f - e->funcs));
 		return -EINVAL;
 	}
 	ret = lkhp_resolve_sym(e, d->old_name, d->objname, d->old_addr,
@@ -230,8 +285,8 @@ static int lkhp_func_resolve(struct lkhp_entry *e, struct lkhp_func *f)
 		}
 	}
 	f->new_addr = (unsigned long)d->new_func;
-	if (!within_module_core(f->new_addr, mod)) {
-		pr_err("%s: refused: new %s at %pS is not in module %s\n",
+	if (!lkhp_in_text(mod, f->new_addr)) {
+		pr_err("%s: refused: new %s at %pS is not in the text of module %s\n",
 		       e->desc->name, d->old_name, d->new_func, mod->name);
 		return -EINVAL;
 	}
@@ -253,12 +308,13 @@ static int lkhp_reloc_apply(struct lkhp_entry *e,
 	u32 val;
 	int ret;
 
-	if (!lkhp_str_ok(r->sym_name, LKHP_SYM_LEN) ||
+	if (!lkhp_str_ok(mod, r->sym_name, LKHP_SYM_LEN) ||
+	    !lkhp_objname_ok(mod, r->objname) ||
 	    (r->type != LKHP_R_386_32 && r->type != LKHP_R_386_PC32) ||
 	    !within_module_core(place, mod) ||
 	    !within_module_core(place + sizeof(val) - 1, mod)) {
-		pr_err("%s: refused: malformed relocation for %s at %pS\n",
-		       e->desc->name, r->sym_name ?: "?", r->place);
+		pr_err("%s: refused: malformed relocation %u\n",
+		       e->desc->name, (unsigned int)(r - e->desc->relocs));
 		return -EINVAL;
 	}
 	ret = lkhp_resolve_sym(e, r->sym_name, r->objname, r->sym_addr,
