@@ -43,9 +43,17 @@
 /* The patch, defined by LKHP_TEST_PATCH() in the test module. */
 static struct lkhp_patch lkhp_test_patch;
 
+#ifdef LKHP_TEST_PREPARE
+/* The test module's own step before registering (e.g. corrupt the tables). */
+static void LKHP_TEST_PREPARE(struct lkhp_patch *p);
+#endif
+
 /* Register on load, unregister on unload. */
 static int __init lkhp_test_init(void)
 {
+#ifdef LKHP_TEST_PREPARE
+	LKHP_TEST_PREPARE(&lkhp_test_patch);
+#endif
 	return lkhp_register_patch(&lkhp_test_patch);
 }
 

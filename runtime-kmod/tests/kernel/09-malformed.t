@@ -1,0 +1,54 @@
+#!/bin/bash
+# Patch modules with corrupted tables (lkhp-malformed.ko corrupt=KIND: wrong
+# ABI version or struct sizes, huge counts, NULL and outside pointers, a new
+# function in module data, a duplicate entry, a bad site or relocation
+# type, a missing symbol, no anchor): each is refused with its message,
+# nothing is left loaded or changed, no oops. The same module without
+# corrupt= is a good patch, and a second patch of a registered name is
+# refused (-EEXIST).
+. "$(dirname "$0")/../lib/test.sh"
+qrun --timeout 300 -- '
+orig=$(cat /proc/cmdline)
+before=$(text cmdline_proc_show)
+refused() {
+	kind=$1 re=$2
+	must_fail insmod lkhp-malformed.ko corrupt=$kind
+	dmesg | tail -n 5 | grep -E "lkhp: $re" || fail "corrupt=$kind: no kernel message /$re/"
+}
+refused abi "malformed: refused: patch ABI 2 "
+refused struct-size "malformed: refused: patch ABI 1 \(sizes 60/32/32\)"
+refused func-size "malformed: refused: patch ABI 1 \(sizes 64/28/32\)"
+refused reloc-size "malformed: refused: patch ABI 1 \(sizes 64/32/36\)"
+for kind in huge-funcs huge-relocs null-funcs null-relocs flags bad-mod; do
+	refused $kind "malformed: refused: malformed patch header"
+done
+for kind in null-name name-outside bad-site; do
+	refused $kind "malformed: refused: malformed function record 0"
+done
+refused duplicate "malformed: refused: cmdline_proc_show is listed twice"
+refused new-in-data "malformed: refused: new cmdline_proc_show at data_word.* is not in the text of module lkhp_malformed"
+refused new-outside "malformed: refused: new cmdline_proc_show at .* is not in the text of module lkhp_malformed"
+refused place-outside "malformed: refused: malformed relocation 0"
+refused reloc-type "malformed: refused: malformed relocation 0"
+refused missing-symbol "malformed: refused: symbol lkhp_no_such_symbol .* does not verify"
+refused no-anchor "malformed: refused: no KASLR anchor"
+same "$(text cmdline_proc_show)" "$before" "cmdline_proc_show bytes after the refusals"
+same "$(cat /proc/cmdline)" "$orig" "/proc/cmdline after the refusals"
+if grep -q "^lkhp_malformed " /proc/modules; then fail "lkhp_malformed stayed loaded"; fi
+same "$(lkhp list | wc -l)" 1 "empty patch table"
+
+# The control: the same module, uncorrupted, is a good patch.
+insmod lkhp-malformed.ko
+same "$(cat /proc/cmdline)" "lkhp-malformed-patched $orig" "the uncorrupted module patches"
+lkhp remove -i malformed
+same "$(text cmdline_proc_show)" "$before" "bytes after remove"
+
+# Two patches of one name: the second is refused, the first stays.
+lkhp install -f lkhp-cmdline.ko
+must_fail insmod lkhp-dupname.ko
+dmesg_has "lkhp: cmdline: refused: a patch of that name is registered"
+echo "$out" | grep -q "File exists" || fail "errno: $out"
+same "$(cat /proc/cmdline)" lkhp-cmdline-patched "the first patch stays"
+lkhp remove -i cmdline
+echo PASS
+'
