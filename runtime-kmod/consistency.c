@@ -23,11 +23,18 @@
  * Tasks on a CPU (on_cpu) during stop_machine() are the stopper threads:
  * they run stop_machine code only. The task that called stop_machine()
  * sleeps and is checked like any other.
+ *
+ * The stall is the check's time: every stopped CPU checks a share of the
+ * tasks, and a bit per text page that a range touches lets most stack
+ * words go after one test instead of a binary search over the ranges.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/bitmap.h>
 #include <linux/bsearch.h>
 #include <linux/delay.h>
+#include <linux/hash.h>
+#include <linux/log2.h>
 #include <linux/ktime.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task_stack.h>
@@ -56,9 +63,29 @@ static int lkhp_range_key(const void *key, const void *elt)
 	return addr >= r->end ? 1 : 0;
 }
 
+static unsigned long lkhp_page_bit(unsigned long addr)
+{
+	return hash_long(addr >> PAGE_SHIFT, ilog2(LKHP_PAGE_FILTER_BITS));
+}
+
+static void lkhp_page_filter_fill(struct lkhp_switch *sw)
+{
+	unsigned long page;
+	unsigned int i;
+
+	bitmap_zero(sw->pages, LKHP_PAGE_FILTER_BITS);
+	for (i = 0; i < sw->nr; i++) {
+		for (page = sw->ranges[i].start & PAGE_MASK;
+		     page < sw->ranges[i].end; page += PAGE_SIZE)
+			__set_bit(lkhp_page_bit(page), sw->pages);
+	}
+}
+
 static const struct lkhp_range *lkhp_range_find(const struct lkhp_switch *sw,
 						unsigned long addr)
 {
+	if (!test_bit(lkhp_page_bit(addr), sw->pages))
+		return NULL;
 	return bsearch(&addr, sw->ranges, sw->nr, sizeof(*sw->ranges),
 		       lkhp_range_key);
 }
@@ -141,37 +168,46 @@ static const struct lkhp_range *lkhp_task_busy(const struct lkhp_switch *sw,
 	return lkhp_walk(sw, t, sp, top);
 }
 
-static int lkhp_check_stacks(struct lkhp_switch *sw)
+/* Check every @n-th task from the @me-th; stop early once one is busy. */
+static void lkhp_check_stacks(struct lkhp_switch *sw, unsigned int me,
+			      unsigned int n)
 {
 	struct task_struct *g, *t;
 	const struct lkhp_range *r;
-	int ret = 0;
+	unsigned int i = 0;
 
 	rcu_read_lock();
 	for_each_process_thread(g, t) {
+		if (i++ % n != me)
+			continue;
+		if (atomic_read(&sw->busy_claimed))
+			break;
 		r = lkhp_task_busy(sw, t);
-		if (r) {
+		if (r && !atomic_xchg(&sw->busy_claimed, 1)) {
 			sw->busy_func = r->name;
 			sw->busy_pid = task_pid_nr(t);
 			strscpy(sw->busy_comm, t->comm, sizeof(sw->busy_comm));
-			ret = -EBUSY;
-			goto out;
+			break;
 		}
 	}
-out:
 	rcu_read_unlock();
-	return ret;
 }
 
-/* Runs on every online CPU; the first to arrive does the work. */
+/*
+ * Runs on every online CPU: each checks its share of the tasks; the last to
+ * finish applies the writes (or not) and releases the others.
+ */
 static int lkhp_stop_fn(void *data)
 {
 	struct lkhp_switch *sw = data;
+	unsigned int n = num_online_cpus();
+	unsigned int me = atomic_inc_return(&sw->cpus_in) - 1;
 
-	if (atomic_inc_return(&sw->cpus_in) == 1) {
-		sw->ret = lkhp_check_stacks(sw);
-		if (!sw->ret)
-			sw->ret = lkhp_writes_apply(sw);
+	lkhp_check_stacks(sw, me, n);
+	if (atomic_inc_return(&sw->cpus_checked) == n) {
+		/* The others' busy_* are visible: atomic RMW orders them. */
+		sw->ret = atomic_read(&sw->busy_claimed) ? -EBUSY :
+			  lkhp_writes_apply(sw);
 		/* Publish ret and the new text before releasing the others. */
 		smp_store_release(&sw->done, 1);
 	} else {
@@ -195,8 +231,11 @@ int lkhp_switch_run(struct lkhp_switch *sw)
 
 	lockdep_assert_held(&lkhp_mutex);
 	sort(sw->ranges, sw->nr, sizeof(*sw->ranges), lkhp_range_cmp, NULL);
+	lkhp_page_filter_fill(sw);
 	for (;;) {
 		atomic_set(&sw->cpus_in, 0);
+		atomic_set(&sw->cpus_checked, 0);
+		atomic_set(&sw->busy_claimed, 0);
 		sw->done = 0;
 		sw->ret = 0;
 		start = ktime_get_ns();

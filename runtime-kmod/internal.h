@@ -88,11 +88,17 @@ struct lkhp_range {
 };
 
 /* A switch: the site rewrites of one enable/disable, applied in one stop. */
+/* Bits of struct lkhp_switch.pages, a filter over the ranges' pages. */
+#define LKHP_PAGE_FILTER_BITS	2048
+
 struct lkhp_switch {
 	unsigned int		nr;
 	struct lkhp_write	*writes;
 	struct lkhp_range	*ranges;	/* nr entries, sorted by start */
-	atomic_t		cpus_in;
+	DECLARE_BITMAP(pages, LKHP_PAGE_FILTER_BITS);
+	atomic_t		cpus_in;	/* CPUs that entered the stop */
+	atomic_t		cpus_checked;	/* ... and checked their share */
+	atomic_t		busy_claimed;	/* one CPU fills busy_* */
 	int			done;
 	int			ret;
 	const char		*busy_func;	/* filled when -EBUSY */

@@ -4,7 +4,9 @@
  *   probe errors ID     bad ids, sizes, versions and pointers are refused
  *   probe perm          as uid 1000: open fails (EACCES); with an fd opened
  *                       as root, ioctls fail once privileges are dropped
- *   probe cycle ID N    N disable+enable cycles, stop at the first error
+ *   probe cycle ID N    N disable+enable cycles; a switch refused with EBUSY
+ *                       (a task was inside) is counted and tried again, at
+ *                       most 100 times in a row; any other error stops
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -97,19 +99,39 @@ static int perm(void)
 	return failures ? 1 : 0;
 }
 
+#define CYCLE_BUSY_TRIES 100
+
+/* One switch, retried while EBUSY; counts the refusals in *busy. */
+static int switch_once(int fd, unsigned long cmd, struct lkhp_id_req *req,
+		       long *busy)
+{
+	int tries;
+
+	for (tries = 0; tries < CYCLE_BUSY_TRIES; tries++) {
+		if (!ioctl(fd, cmd, req))
+			return 0;
+		if (errno != EBUSY)
+			return -1;
+		(*busy)++;
+	}
+	return -1;
+}
+
 static int cycle(__u32 id, long n)
 {
 	struct lkhp_id_req req = { .version = LKHP_UAPI_VERSION, .id = id };
 	int fd = open_dev();
-	long i;
+	long i, busy = 0;
 
 	for (i = 0; i < n; i++) {
-		if (ioctl(fd, LKHP_IOC_DISABLE, &req) || ioctl(fd, LKHP_IOC_ENABLE, &req)) {
+		if (switch_once(fd, LKHP_IOC_DISABLE, &req, &busy) ||
+		    switch_once(fd, LKHP_IOC_ENABLE, &req, &busy)) {
 			printf("probe: cycle %ld: %s\n", i, strerror(errno));
 			return 1;
 		}
 	}
-	printf("probe: %ld cycles done\n", n);
+	printf("probe: %ld cycles done, %ld refused as busy and tried again\n",
+	       n, busy);
 	return 0;
 }
 

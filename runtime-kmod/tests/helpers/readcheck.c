@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * readcheck FILE SECONDS oneof ANSWER...
- * readcheck FILE SECONDS pair MARKER_A MARKER_B
+ * readcheck FILE SECONDS all MARKER...
  *
  * Reads FILE in a loop for SECONDS (or until /tmp/readcheck.stop exists) and
  * checks every answer: `oneof` wants it (trailing newline dropped) to equal
- * one of the ANSWERs; `pair` wants both markers in it or neither. Prints
+ * one of the ANSWERs; `all` wants every MARKER in it or none. Prints
  * "readcheck: reads=N wrong=W class0=.. class1=.." and exits 1 on any wrong
  * answer. With `oneof`, classN counts answers equal to ANSWER N; with
- * `pair`, class0 counts "neither" and class1 "both".
+ * `all`, class0 counts "none" and class1 "every marker".
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -19,14 +19,14 @@
 
 #define MAX_CLASSES 8
 
-static int classify(const char *buf, int pair, int n, char **want)
+static int classify(const char *buf, int all, int n, char **want)
 {
-	int i;
+	int i, found = 0;
 
-	if (pair) {
-		int a = !!strstr(buf, want[0]), b = !!strstr(buf, want[1]);
-
-		return a == b ? a : -1;
+	if (all) {
+		for (i = 0; i < n; i++)
+			found += !!strstr(buf, want[i]);
+		return found == 0 ? 0 : found == n ? 1 : -1;
 	}
 	for (i = 0; i < n; i++)
 		if (!strcmp(buf, want[i]))
@@ -38,17 +38,17 @@ int main(int argc, char **argv)
 {
 	unsigned long counts[MAX_CLASSES] = { 0 }, reads = 0, wrong = 0;
 	char buf[4096];
-	int pair, n, i, c, fd;
+	int all, n, i, c, fd;
 	ssize_t len;
 	time_t end;
 
 	if (argc < 5 || argc - 4 > MAX_CLASSES) {
-		fprintf(stderr, "usage: readcheck FILE SECONDS oneof|pair ARG...\n");
+		fprintf(stderr, "usage: readcheck FILE SECONDS oneof|all ARG...\n");
 		return 2;
 	}
-	pair = !strcmp(argv[3], "pair");
+	all = !strcmp(argv[3], "all");
 	n = argc - 4;
-	if (pair && n != 2)
+	if (!all && strcmp(argv[3], "oneof"))
 		return 2;
 	end = time(NULL) + atoi(argv[2]);
 	while (time(NULL) < end && access("/tmp/readcheck.stop", F_OK)) {
@@ -66,7 +66,7 @@ int main(int argc, char **argv)
 		buf[len] = '\0';
 		if (len && buf[len - 1] == '\n')
 			buf[len - 1] = '\0';
-		c = classify(buf, pair, n, argv + 4);
+		c = classify(buf, all, n, argv + 4);
 		reads++;
 		if (c < 0) {
 			if (wrong++ < 5)
@@ -76,7 +76,7 @@ int main(int argc, char **argv)
 		}
 	}
 	printf("readcheck: reads=%lu wrong=%lu", reads, wrong);
-	for (i = 0; i < (pair ? 2 : n); i++)
+	for (i = 0; i < (all ? 2 : n); i++)
 		printf(" class%d=%lu", i, counts[i]);
 	putchar('\n');
 	return wrong ? 1 : 0;

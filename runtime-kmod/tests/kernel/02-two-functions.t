@@ -13,7 +13,7 @@ cat /proc/loadavg
 ! grep -q "42.00\|lkhp2" /proc/loadavg || fail "both restored"
 lkhp enable -i twofunc
 # Both versions are seen, never a mixed answer.
-readers_start /proc/loadavg pair "42.00 42.00 42.00" lkhp2-A
+readers_start /proc/loadavg all "42.00 42.00 42.00" lkhp2-A
 ./probe cycle "$(cat /sys/kernel/lkhp/twofunc/id)" 300
 readers_stop
 lkhp remove -i twofunc

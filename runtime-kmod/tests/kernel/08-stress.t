@@ -9,7 +9,7 @@ grep -c ^processor /proc/cpuinfo | grep -qx 2 || fail "not 2 CPUs"
 id=$(lkhp install -f lkhp-cmdline.ko)
 readers_start /proc/cmdline oneof "$orig" lkhp-cmdline-patched
 ./probe cycle "$id" 2000 | tee cycles.txt
-grep -qx "probe: 2000 cycles done" cycles.txt || fail "cycles"
+grep -q "^probe: 2000 cycles done" cycles.txt || fail "cycles"
 readers_stop
 same "$(cat /proc/cmdline)" lkhp-cmdline-patched "enabled after the cycles"
 lkhp remove -i cmdline
