@@ -63,3 +63,78 @@ readers_stop() {
 			fail "$r: $(cat $r)"
 	done
 }
+
+# The 7 bytes at the patch site (+5) of kernel function $1.
+site() {
+	text "$1" 12 | cut -d" " -f6-12
+}
+
+# What a site holds when patch module $2 redirects it to its function $1.
+ljmp_to() {
+	a=$(awk -v s="$1" -v m="[$2]" '$3 == s && $4 == m { print $1; exit }' /proc/kallsyms)
+	[ -n "$a" ] || fail "no $1 in module $2"
+	echo "ea $(echo "$a" | sed "s/\(..\)\(..\)\(..\)\(..\)/\4 \3 \2 \1/") 60 00"
+}
+
+# A patch's state: enabled, disabled, removing, or absent.
+pstate() {
+	cat "/sys/kernel/lkhp/$1/state" 2>/dev/null || echo absent
+}
+
+# The functions of the test patches that consistent checks.
+LKHP_THREEFUNCS="loadavg_proc_show get_avenrun nr_running"
+
+# Remember the original sites and /proc/cmdline, for consistent and
+# sites_original; orig_site FUNC gives a saved site back.
+sites_save() {
+	cat /proc/cmdline >/tmp/lkhp-orig-cmdline
+	for f in $LKHP_THREEFUNCS cmdline_proc_show; do
+		echo "$f $(site $f)"
+	done >/tmp/lkhp-orig-sites
+}
+
+orig_site() {
+	sed -n "s/^$1 //p" /tmp/lkhp-orig-sites
+}
+
+sites_original() {
+	for f in $LKHP_THREEFUNCS cmdline_proc_show; do
+		same "$(site $f)" "$(orig_site $f)" "$1: $f original"
+	done
+}
+
+# After concurrent or failing operations on the test patches cmdline,
+# cmdline2, replace and threefunc: every patch is registered with its module
+# loaded or neither; threefunc's three sites are all patched (enabled) or
+# all original, never mixed; cmdline_proc_show runs the patch whose answer
+# /proc/cmdline gives, which is enabled, or the original.
+consistent() {
+	for p in cmdline cmdline2 replace threefunc; do
+		if [ "$(pstate $p)" = absent ] && grep -q "^lkhp_$p " /proc/modules; then
+			fail "$1: lkhp_$p is loaded without its patch"
+		fi
+	done
+	if [ "$(pstate threefunc)" = enabled ]; then
+		for f in $LKHP_THREEFUNCS; do
+			same "$(site $f)" "$(ljmp_to new_$f lkhp_threefunc)" "$1: $f patched"
+		done
+		grep -q " 4242/0 lkhp3-A$" /proc/loadavg || fail "$1: loadavg: $(cat /proc/loadavg)"
+	else
+		for f in $LKHP_THREEFUNCS; do
+			same "$(site $f)" "$(orig_site $f)" "$1: $f original"
+		done
+		if grep -q lkhp3 /proc/loadavg; then fail "$1: loadavg patched"; fi
+	fi
+	c=$(cat /proc/cmdline)
+	case $c in
+	"$(cat /tmp/lkhp-orig-cmdline)")
+		same "$(site cmdline_proc_show)" "$(orig_site cmdline_proc_show)" "$1: cmdline original" ;;
+	lkhp-cmdline-patched | lkhp-cmdline2-patched | lkhp-replace-patched)
+		p=${c#lkhp-}
+		p=${p%-patched}
+		same "$(pstate "$p")" enabled "$1: $p answers"
+		same "$(site cmdline_proc_show)" "$(ljmp_to new_cmdline_proc_show "lkhp_$p")" \
+			"$1: cmdline site of $p" ;;
+	*) fail "$1: /proc/cmdline: $c" ;;
+	esac
+}
