@@ -88,7 +88,8 @@ install: all
 		$(DESTDIR)$(PREFIX)/share/man/man8
 	install -m 755 build-tool/lkhp-build build-tool/lkhp-cc $(LIBDIR)/build-tool/
 	install -m 644 scripts/lib.sh $(LIBDIR)/scripts/
-	install -m 644 templates/Kbuild templates/lkhp-patch.c $(LIBDIR)/templates/
+	install -m 644 templates/Kbuild templates/lkhp-patch.c templates/lkhp-patch.lds \
+		$(LIBDIR)/templates/
 	install -m 755 diff-object/lkhp-diff $(LIBDIR)/diff-object/
 	install -m 755 diff-object/mkpatch/lkhp-mkpatch $(LIBDIR)/diff-object/mkpatch/
 	install -m 644 runtime-kmod/include/lkhp/patch.h $(LIBDIR)/runtime-kmod/include/lkhp/

@@ -57,10 +57,11 @@ static bool lkhp_str_ok(const struct module *mod, const char *s, size_t max)
 	return *s && strnlen(s, max) < max;
 }
 
-/* An object name is NULL or empty for vmlinux, else a string. */
+/* An object name is NULL or empty for vmlinux, else a module's name. */
 static bool lkhp_objname_ok(const struct module *mod, const char *objname)
 {
-	return !objname || lkhp_str_ok(mod, objname, MODULE_NAME_LEN);
+	return !objname || (lkhp_in_module(mod, objname, 1) &&
+			    (!*objname || lkhp_str_ok(mod, objname, MODULE_NAME_LEN)));
 }
 
 static bool lkhp_in_text(const struct module *mod, unsigned long addr)

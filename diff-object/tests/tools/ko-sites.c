@@ -46,6 +46,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: ko-sites MODULE.ko SECTION\n");
 		return 1;
 	}
+	if (elf_version(EV_CURRENT) == EV_NONE) {
+		fprintf(stderr, "ko-sites: libelf: %s\n", elf_errmsg(-1));
+		return 1;
+	}
 	if (elf_obj_open(&obj, argv[1]))
 		return 1;
 	sec = find_section(&obj, argv[2]);
