@@ -36,7 +36,7 @@ runtime: kernel
 # be prepared (a build failed) is recorded as one failure, and the summary
 # still prints.
 define run-suites
-	@mkdir -p build && rm -f $(RESULTS)
+	@mkdir -p build && rm -f $(RESULTS) build/boot-retries.txt
 	@$(foreach s,$(1),$(MAKE) --no-print-directory $(s) || \
 		echo "FAIL $(s): preparation failed (see above)" >>$(RESULTS);)
 	@scripts/test-summary

@@ -3,7 +3,8 @@
 # both at once: two guest readers of /proc/loadavg, running while the patch is
 # disabled and enabled 300 times, never see one patched and the other not.
 . "$(dirname "$0")/../lib/test.sh"
-qrun --timeout 300 -- '
+qrun --tcg multi --timeout 300 -- '
+parallel_cpus
 lkhp install -f lkhp-twofunc.ko
 cat /proc/loadavg
 grep -q "^42.00 42.00 42.00 lkhp2-A$" /proc/loadavg || fail "both patched"

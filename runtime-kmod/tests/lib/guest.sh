@@ -64,6 +64,18 @@ readers_stop() {
 	done
 }
 
+# The two vCPUs really run at once (multi-threaded TCG: about two million
+# switches/s; single-threaded: about 130): a test of concurrency checks it.
+parallel_cpus() {
+	r=$(./interleave 1) || fail "interleave failed"
+	echo "$r"
+	n=$(echo "$r" | sed -n 's/^interleave: \([0-9]*\) switches.* \([0-9]*\) by CPU 1$/\1 \2/p')
+	for v in $n; do
+		[ "$v" -ge 100000 ] || fail "the CPUs take turns instead of running at once: $r"
+	done
+	[ -n "$n" ] || fail "interleave: $r"
+}
+
 # The 7 bytes at the patch site (+5) of kernel function $1.
 site() {
 	text "$1" 12 | cut -d" " -f6-12
