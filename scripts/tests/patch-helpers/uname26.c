@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * uname26: uname(2) under the UNAME26 personality, whose release the
- * kernel's override_release() rewrites as 2.6.(40 + minor): prints
+ * kernel's override_release() rewrites as 2.6.(60 + minor): prints
  * "NODENAME RELEASE". Exit 0 on success, 2 on a system error.
  */
 #include <stdio.h>
