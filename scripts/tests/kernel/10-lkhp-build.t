@@ -67,5 +67,7 @@ done
 	lkhp remove -i two
 	lkhp remove -i meminfo-new-global
 	grep -q '^console=' /proc/cmdline
-	if grep -q lkhp /proc/version /proc/meminfo; then echo 'still patched'; exit 1; fi
+	if grep -q 'lkhp: live patched' /proc/version || grep -q LkhpMarker /proc/meminfo; then
+		echo 'still patched'; exit 1
+	fi
 "
