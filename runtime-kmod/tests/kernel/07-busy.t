@@ -3,7 +3,9 @@
 # with -EBUSY naming the task and the function after bounded retries, with
 # the text unchanged; once the task is gone the same patch goes in. Words
 # in a sleeping task's locals that only look like addresses inside msleep
-# do not make it busy; a task preempted inside the new version does.
+# do not make it busy, unless they lie above a broken frame pointer, where
+# the walk stops and lkhp scans conservatively; a task preempted inside the
+# new version is busy.
 . "$(dirname "$0")/../lib/test.sh"
 qrun --timeout 120 -- '
 before=$(text msleep)
@@ -14,6 +16,12 @@ lkhp install -f lkhp-msleep.ko
 lkhp remove -i msleep
 rmmod busy_target
 same "$(text msleep)" "$before" "msleep bytes after remove"
+insmod busy_target.ko badfp=1
+sleep 1
+must_fail lkhp install -f lkhp-msleep.ko
+dmesg_has "msleep: enable failed: function msleep in use by task lkhp_busy/[0-9]+ after 10 tries"
+same "$(text msleep)" "$before" "msleep bytes after the fallback scan"
+rmmod busy_target
 insmod busy_target.ko
 sleep 1
 pid=$(pidof lkhp_busy) || fail "no busy kthread"
