@@ -335,6 +335,17 @@ int lkhp_register_patch(struct lkhp_patch *p)
 		goto err_unlock;
 	e->load_time = ktime_get_real_seconds();
 	e->state = LKHP_STATE_DISABLED;
+	/*
+	 * The directory exists before the patch is live: a patch is never
+	 * enabled without it. Adding waits for no sysfs reader, so it may be
+	 * done under the mutex; readers of an entry not (or no longer) on the
+	 * list get -ENODEV.
+	 */
+	ret = lkhp_sysfs_add(e);
+	if (ret) {
+		pr_err("%s: refused: no sysfs directory (%d)\n", p->name, ret);
+		goto err_sysfs;
+	}
 	list_add_tail(&e->node, &lkhp_patches);
 	ret = lkhp_enable(e);
 	if (ret)
@@ -343,15 +354,16 @@ int lkhp_register_patch(struct lkhp_patch *p)
 	pr_notice("%s: registered as patch %u with %u functions\n",
 		  p->name, e->id, e->nr_funcs);
 	mutex_unlock(&lkhp_mutex);
-	/* Outside the mutex: sysfs readers take it. */
-	ret = lkhp_sysfs_add(e);
-	if (ret)
-		pr_warn("%s: no sysfs directory (%d)\n", p->name, ret);
 	return 0;
 
 err_list:
-	list_del(&e->node);
+	list_del_init(&e->node);
+err_sysfs:
 	lkhp_patch_release(e);
+	mutex_unlock(&lkhp_mutex);
+	/* Frees @e, also when the directory could not be made. */
+	lkhp_sysfs_del(e);
+	return ret;
 err_unlock:
 	mutex_unlock(&lkhp_mutex);
 err_free:

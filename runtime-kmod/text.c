@@ -12,6 +12,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/err.h>
 #include <linux/mm.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -47,7 +48,10 @@ static struct page *lkhp_text_page(unsigned long addr)
 	return NULL;
 }
 
-/* Map the page(s) holding [addr, addr + len) writable; returns the alias. */
+/*
+ * Map the page(s) holding [addr, addr + len) writable; returns the alias,
+ * or ERR_PTR(-EFAULT) for memory without pages, ERR_PTR(-ENOMEM).
+ */
 static void *lkhp_alias_map(unsigned long addr, size_t len, void **base)
 {
 	unsigned long first = addr & PAGE_MASK;
@@ -57,14 +61,14 @@ static void *lkhp_alias_map(unsigned long addr, size_t len, void **base)
 	void *map;
 
 	if (WARN_ON(len == 0 || len > PAGE_SIZE))
-		return NULL;
+		return ERR_PTR(-EINVAL);
 	pages[0] = lkhp_text_page(first);
 	pages[1] = n == 2 ? lkhp_text_page(last) : NULL;
 	if (!pages[0] || (n == 2 && !pages[1]))
-		return NULL;
+		return ERR_PTR(-EFAULT);
 	map = vmap(pages, n, VM_MAP, PAGE_KERNEL);
 	if (!map)
-		return NULL;
+		return ERR_PTR(-ENOMEM);
 	*base = map;
 	return map + (addr - first);
 }
@@ -78,8 +82,8 @@ int lkhp_text_write(unsigned long addr, const void *buf, size_t len)
 	void *base, *alias;
 
 	alias = lkhp_alias_map(addr, len, &base);
-	if (!alias)
-		return -EFAULT;
+	if (IS_ERR(alias))
+		return PTR_ERR(alias);
 	memcpy(alias, buf, len);
 	vunmap(base);
 	return 0;
@@ -87,8 +91,12 @@ int lkhp_text_write(unsigned long addr, const void *buf, size_t len)
 
 int lkhp_write_map(struct lkhp_write *w)
 {
-	w->alias = lkhp_alias_map(w->site->addr, LKHP_INS_LEN, &w->alias_base);
-	return w->alias ? 0 : -EFAULT;
+	void *alias = lkhp_alias_map(w->site->addr, LKHP_INS_LEN, &w->alias_base);
+
+	if (IS_ERR(alias))
+		return PTR_ERR(alias);
+	w->alias = alias;
+	return 0;
 }
 
 void lkhp_write_unmap(struct lkhp_write *w)

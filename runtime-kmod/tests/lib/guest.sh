@@ -76,14 +76,21 @@ parallel_cpus() {
 	[ -n "$n" ] || fail "interleave: $r"
 }
 
-# The 7 bytes at the patch site (+5) of kernel function $1.
+# The 7 bytes at the patch site (+5) of kernel function $1 (its address
+# looked up once, by sites_save, when it saved it).
 site() {
-	text "$1" 12 | cut -d" " -f6-12
+	a=$(sed -n "s/^$1 \([0-9a-f]*\) .*/\1/p" /tmp/lkhp-orig-sites 2>/dev/null)
+	[ -n "$a" ] || a=$(kaddr "$1")
+	[ -n "$a" ] || fail "no symbol $1"
+	[ -d /sys/module/kpeek ] || insmod /lkhp/kpeek.ko
+	printf '%x 7' $((0x$a + 5)) >/sys/module/kpeek/parameters/peek
+	cat /sys/module/kpeek/parameters/peek
 }
 
-# What a site holds when patch module $2 redirects it to its function $1.
+# What a site holds when patch module $2 redirects it to its function $1
+# (from the patch modules' symbols that consistent reads once).
 ljmp_to() {
-	a=$(awk -v s="$1" -v m="[$2]" '$3 == s && $4 == m { print $1; exit }' /proc/kallsyms)
+	a=$(awk -v s="$1" -v m="[$2]" '$3 == s && $4 == m { print $1; exit }' /tmp/lkhp-modsyms)
 	[ -n "$a" ] || fail "no $1 in module $2"
 	echo "ea $(echo "$a" | sed "s/\(..\)\(..\)\(..\)\(..\)/\4 \3 \2 \1/") 60 00"
 }
@@ -100,13 +107,15 @@ LKHP_THREEFUNCS="loadavg_proc_show get_avenrun nr_running"
 # sites_original; orig_site FUNC gives a saved site back.
 sites_save() {
 	cat /proc/cmdline >/tmp/lkhp-orig-cmdline
+	rm -f /tmp/lkhp-orig-sites
 	for f in $LKHP_THREEFUNCS cmdline_proc_show; do
-		echo "$f $(site $f)"
-	done >/tmp/lkhp-orig-sites
+		echo "$f $(kaddr $f) $(site $f)"
+	done >/tmp/lkhp-orig-sites.new
+	mv /tmp/lkhp-orig-sites.new /tmp/lkhp-orig-sites
 }
 
 orig_site() {
-	sed -n "s/^$1 //p" /tmp/lkhp-orig-sites
+	sed -n "s/^$1 [0-9a-f]* //p" /tmp/lkhp-orig-sites
 }
 
 sites_original() {
@@ -121,6 +130,7 @@ sites_original() {
 # all original, never mixed; cmdline_proc_show runs the patch whose answer
 # /proc/cmdline gives, which is enabled, or the original.
 consistent() {
+	grep '\[lkhp_' /proc/kallsyms >/tmp/lkhp-modsyms || true
 	for p in cmdline cmdline2 replace threefunc; do
 		if [ "$(pstate $p)" = absent ] && grep -q "^lkhp_$p " /proc/modules; then
 			fail "$1: lkhp_$p is loaded without its patch"
