@@ -7,6 +7,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/ctype.h>
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
@@ -71,11 +72,21 @@ static bool lkhp_in_text(const struct module *mod, unsigned long addr)
 	return addr >= base && addr - base < mod->core_layout.text_size;
 }
 
+/* Patch names become sysfs directories and CLI arguments. */
+static bool lkhp_name_chars_ok(const char *name)
+{
+	for (; *name; name++) {
+		if (!isalnum(*name) && *name != '-' && *name != '_')
+			return false;
+	}
+	return true;
+}
+
 /* Header checks that need no lock: versions, sizes, the target kernel. */
 int lkhp_patch_check(const struct lkhp_patch *p)
 {
 	struct module *mod = lkhp_coming_owner(p);
-	const char *name;
+	const char *name, *release, *version;
 
 	if (!mod || !lkhp_in_module(mod, p, sizeof(*p))) {
 		pr_err("refused: the patch at %pS is not inside a module being loaded\n",
@@ -95,6 +106,7 @@ int lkhp_patch_check(const struct lkhp_patch *p)
 		return -EINVAL;
 	}
 	if (p->mod != mod || !lkhp_str_ok(mod, p->name, LKHP_NAME_LEN) ||
+	    !lkhp_name_chars_ok(p->name) ||
 	    !p->nr_funcs ||
 	    !lkhp_table_ok(mod, p->funcs, p->nr_funcs, p->func_size) ||
 	    (p->nr_relocs &&
@@ -103,16 +115,39 @@ int lkhp_patch_check(const struct lkhp_patch *p)
 		pr_err("%s: refused: malformed patch header\n", name);
 		return -EINVAL;
 	}
-	if (!lkhp_str_ok(mod, p->kernel_release, sizeof(init_uts_ns.name.release)) ||
-	    !lkhp_str_ok(mod, p->kernel_version, sizeof(init_uts_ns.name.version)) ||
-	    strcmp(p->kernel_release, init_uts_ns.name.release) ||
-	    strcmp(p->kernel_version, init_uts_ns.name.version)) {
+	release = lkhp_str_ok(mod, p->kernel_release,
+			      sizeof(init_uts_ns.name.release)) ?
+		  p->kernel_release : NULL;
+	version = lkhp_str_ok(mod, p->kernel_version,
+			      sizeof(init_uts_ns.name.version)) ?
+		  p->kernel_version : NULL;
+	if (!release || !version ||
+	    strcmp(release, init_uts_ns.name.release) ||
+	    strcmp(version, init_uts_ns.name.version)) {
 		pr_err("%s: refused: built for kernel '%s' '%s', running '%s' '%s'\n",
-		       name, p->kernel_release ?: "?", p->kernel_version ?: "?",
+		       name, release ?: "?", version ?: "?",
 		       init_uts_ns.name.release, init_uts_ns.name.version);
 		return -ENOEXEC;
 	}
 	return 0;
+}
+
+static bool lkhp_overlaps(unsigned long a, size_t alen, const void *b,
+			  size_t blen)
+{
+	unsigned long bb = (unsigned long)b;
+
+	return a < bb + blen && bb < a + alen;
+}
+
+/* A relocation may not rewrite the tables lkhp has validated. */
+static bool lkhp_place_ok(const struct lkhp_patch *p, unsigned long place)
+{
+	return !lkhp_overlaps(place, sizeof(u32), p, sizeof(*p)) &&
+	       !lkhp_overlaps(place, sizeof(u32), p->funcs,
+			      (size_t)p->nr_funcs * p->func_size) &&
+	       !lkhp_overlaps(place, sizeof(u32), p->relocs,
+			      (size_t)p->nr_relocs * p->reloc_size);
 }
 
 /*
@@ -313,7 +348,8 @@ static int lkhp_reloc_apply(struct lkhp_entry *e,
 	    !lkhp_objname_ok(mod, r->objname) ||
 	    (r->type != LKHP_R_386_32 && r->type != LKHP_R_386_PC32) ||
 	    !within_module_core(place, mod) ||
-	    !within_module_core(place + sizeof(val) - 1, mod)) {
+	    !within_module_core(place + sizeof(val) - 1, mod) ||
+	    !lkhp_place_ok(e->desc, place)) {
 		pr_err("%s: refused: malformed relocation %u\n",
 		       e->desc->name, (unsigned int)(r - e->desc->relocs));
 		return -EINVAL;

@@ -2,7 +2,8 @@
 # Patch modules with corrupted tables (lkhp-malformed.ko corrupt=KIND: wrong
 # ABI version or struct sizes, huge counts, NULL and outside pointers, a new
 # function in module data, a duplicate entry, a bad site or relocation
-# type, a missing symbol, no anchor): each is refused with its message,
+# type, a missing symbol, no anchor, a name that is no directory name, a
+# relocation that would rewrite the validated header): each is refused with its message,
 # nothing is left loaded or changed, no oops. The same module without
 # corrupt= is a good patch, and a second patch of a registered name is
 # refused (-EEXIST).
@@ -32,6 +33,9 @@ refused place-outside "malformed: refused: malformed relocation 0"
 refused reloc-type "malformed: refused: malformed relocation 0"
 refused missing-symbol "malformed: refused: symbol lkhp_no_such_symbol .* does not verify"
 refused no-anchor "malformed: refused: no KASLR anchor"
+refused release-outside "malformed: refused: built for kernel .\?. "
+refused bad-name "mal/formed: refused: malformed patch header"
+refused place-in-header "malformed: refused: malformed relocation 0"
 same "$(text cmdline_proc_show)" "$before" "cmdline_proc_show bytes after the refusals"
 same "$(cat /proc/cmdline)" "$orig" "/proc/cmdline after the refusals"
 if grep -q "^lkhp_malformed " /proc/modules; then fail "lkhp_malformed stayed loaded"; fi

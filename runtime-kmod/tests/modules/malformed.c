@@ -79,6 +79,12 @@ static void malformed_prepare(struct lkhp_patch *p)
 		relocs[0].sym_name = "lkhp_no_such_symbol";
 	else if (!strcmp(corrupt, "no-anchor"))
 		p->anchor_addr = 0;
+	else if (!strcmp(corrupt, "release-outside"))
+		p->kernel_release = outside;
+	else if (!strcmp(corrupt, "bad-name"))
+		p->name = "mal/formed";
+	else if (!strcmp(corrupt, "place-in-header"))
+		relocs[0].place = &p->nr_relocs;
 	else if (*corrupt)
 		pr_err("lkhp-malformed: unknown corrupt=%s\n", corrupt);
 }
