@@ -15,10 +15,15 @@ kaddr() {
 # The first N (default 12) bytes of kernel function SYM, read through
 # kpeek.ko (independent of lkhp.ko).
 text() {
-	[ -d /sys/module/kpeek ] || insmod /lkhp/kpeek.ko
 	a=$(kaddr "$1")
 	[ -n "$a" ] || fail "no symbol $1"
-	echo "$a ${2:-12}" >/sys/module/kpeek/parameters/peek
+	peek "$a" "${2:-12}"
+}
+
+# LEN bytes of kernel memory at hex address ADDR, through kpeek.ko.
+peek() {
+	[ -d /sys/module/kpeek ] || insmod /lkhp/kpeek.ko
+	echo "$1 $2" >/sys/module/kpeek/parameters/peek
 	cat /sys/module/kpeek/parameters/peek
 }
 
@@ -82,9 +87,7 @@ site() {
 	a=$(sed -n "s/^$1 \([0-9a-f]*\) .*/\1/p" /tmp/lkhp-orig-sites 2>/dev/null)
 	[ -n "$a" ] || a=$(kaddr "$1")
 	[ -n "$a" ] || fail "no symbol $1"
-	[ -d /sys/module/kpeek ] || insmod /lkhp/kpeek.ko
-	printf '%x 7' $((0x$a + 5)) >/sys/module/kpeek/parameters/peek
-	cat /sys/module/kpeek/parameters/peek
+	peek "$(printf '%x' $((0x$a + 5)))" 7
 }
 
 # What a site holds when patch module $2 redirects it to its function $1
