@@ -25,7 +25,7 @@ void resolve_target(const struct reloc *r, struct target *t)
 	t->sec = NULL;
 	t->off = off;
 	if (s->type == STT_SECTION && s->sec) {
-		struct symbol *owner = off >= 0 ? section_symbol_at(s->sec, (uint64_t)off) : NULL;
+		struct symbol *owner = section_owner(s->sec, off);
 
 		if (owner) {
 			t->sym = owner;

@@ -7,6 +7,7 @@
  *   3. what is left (static locals `x.N` that share a base name, renumbered
  *      clones) through the twinned functions that use them: the k-th such
  *      symbol a function refers to matches the k-th its twin refers to;
+ *      a function's writable static pairs this way only (twinned_by_users());
  *   4. exact name, when unique on both sides.
  * Sections follow their symbols, then their names, then their keys.
  */
@@ -20,6 +21,19 @@ static bool twinnable(const struct symbol *s)
 {
 	return s->idx && s->sec && !s->twin &&
 	       (s->type == STT_FUNC || s->type == STT_OBJECT || s->type == STT_NOTYPE);
+}
+
+/*
+ * A function's static variable (gcc numbers it: seen.0) is the kernel's
+ * only if a twinned function uses it as the k-th static of that name: when
+ * g loses its `static int seen` and f gains one, both are seen.0, unique by
+ * name and key, and yet f's is new.  Twinning them would hand f g's running
+ * counter.  Constants may pair by name: their contents are compared.
+ */
+static bool twinned_by_users(const struct symbol *s)
+{
+	return s->type == STT_OBJECT && s->bind == STB_LOCAL && strcmp(s->name, s->key) &&
+	       (s->sec->sh.sh_flags & SHF_WRITE) && s->sec->ref_from_text;
 }
 
 static void pair(struct symbol *a, struct symbol *b)
@@ -38,7 +52,7 @@ static struct symbol *unique_in(const struct htab *h, const char *key, unsigned 
 	for (e = htab_first(h, key); e; e = htab_next(e)) {
 		struct symbol *s = e->val;
 
-		if (!twinnable(s) || s->type != type ||
+		if (!twinnable(s) || s->type != type || twinned_by_users(s) ||
 		    (global_only && s->bind == STB_LOCAL))
 			continue;
 		if (found)
@@ -57,7 +71,7 @@ static void match_unique(struct ctx *ctx, bool by_key, bool global_only)
 		struct symbol *s = &p->syms[i], *t, *u;
 		const char *k = by_key ? s->key : s->name;
 
-		if (!twinnable(s) || (global_only && s->bind == STB_LOCAL))
+		if (!twinnable(s) || twinned_by_users(s) || (global_only && s->bind == STB_LOCAL))
 			continue;
 		t = unique_in(by_key ? &o->sym_by_key : &o->sym_by_name, k, s->type,
 			      global_only);

@@ -157,6 +157,31 @@ struct symbol *section_symbol_at(const struct section *sec, uint64_t off)
 	return NULL;
 }
 
+/*
+ * The symbol an address in or next to sec belongs to: gcc reaches a[i - 1]
+ * as "a - 4 + 4 * i" and the end of a as "a + sizeof(a)", so an offset
+ * before the start or past the end (or in padding) is the nearest symbol's,
+ * never a section of its own.  NULL only if sec defines no symbol.
+ */
+struct symbol *section_owner(const struct section *sec, int64_t off)
+{
+	size_t lo = 0, hi = sec->nsyms;
+
+	if (!sec->nsyms)
+		return NULL;
+	if (off < 0)
+		return sec->syms[0];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (sec->syms[mid]->sym.st_value <= (uint64_t)off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return section_symbol_at(sec, (uint64_t)off) ?: sec->syms[lo ? lo - 1 : 0];
+}
+
 size_t reloc_lower_bound(const struct section *sec, uint64_t off)
 {
 	size_t lo = 0, hi = sec->nrelocs;

@@ -111,6 +111,7 @@ char *name_key(const char *name);
 struct section *find_section(const struct elf_obj *obj, const char *name);
 struct symbol *find_symbol(const struct elf_obj *obj, const char *name);
 struct symbol *section_symbol_at(const struct section *sec, uint64_t off);
+struct symbol *section_owner(const struct section *sec, int64_t off);
 size_t reloc_lower_bound(const struct section *sec, uint64_t off);
 
 /*

@@ -21,6 +21,8 @@
 #include "warn.h"
 
 #define LOCAL_PREFIX "__lkhp_local/"
+/* what a new static is renamed to when its name is taken: see new_local_name() */
+#define NEW_LOCAL_SUFFIX ".lkhp_new"
 
 struct orel {
 	uint32_t offset, type;
@@ -326,6 +328,37 @@ static void add_specials(struct out *o)
 	}
 }
 
+/*
+ * A new static whose gcc-numbered name the original object (and so the
+ * running kernel) gives another variable of this file: gcc numbered the
+ * statics of the patched file differently.  Renamed, so that no name in
+ * the patch stands for two variables (lkhp-mkpatch refuses a copy of a
+ * kernel variable by name).  NULL: the name is free.
+ */
+static char *new_local_name(struct out *o, const struct symbol *s)
+{
+	struct hent *e;
+	char *name;
+
+	if (s->status != ST_NEW || s->bind != STB_LOCAL || s->type != STT_OBJECT)
+		return NULL;
+	for (e = htab_first(&o->ctx->orig.sym_by_name, s->name); e; e = htab_next(e)) {
+		const struct symbol *k = e->val;
+
+		if (k->bind == STB_LOCAL && k->file && s->file && !strcmp(k->file, s->file))
+			break;
+	}
+	if (!e)
+		return NULL;
+	name = malloc(strlen(s->name) + sizeof(NEW_LOCAL_SUFFIX));
+	if (!name) {
+		o->oom = true;
+		return NULL;
+	}
+	sprintf(name, "%s" NEW_LOCAL_SUFFIX, s->name);
+	return name;
+}
+
 static void add_included(struct out *o)
 {
 	struct elf_obj *p = &o->ctx->patched;
@@ -333,6 +366,8 @@ static void add_included(struct out *o)
 
 	for (i = 1; i < p->nsyms && !o->oom; i++) {
 		struct symbol *s = &p->syms[i];
+		const char *name;
+		char *owned;
 		struct piece *pc;
 		size_t idx;
 
@@ -342,9 +377,14 @@ static void add_included(struct out *o)
 		if (!pc)
 			return;
 		/* a changed function keeps the kernel's name (foo.isra.2, not .3) */
-		idx = add_sym(o, s->twin ? s->twin->name : s->name, s->bind, s->type);
-		if (o->oom)
+		name = s->twin ? s->twin->name : s->name;
+		owned = new_local_name(o, s);
+		idx = add_sym(o, owned ? owned : name, s->bind, s->type);
+		if (o->oom) {
+			free(owned);
 			return;
+		}
+		o->syms[idx].owned = owned;
 		o->syms[idx].os = pc->os;
 		o->syms[idx].value = pc->newoff;
 		o->syms[idx].size = s->sym.st_size;

@@ -213,7 +213,7 @@ int main(int argc, char **argv)
 	if (link_inputs(&mk))
 		goto out;
 	/* Both report every problem they find before the run fails. */
-	if (find_functions(&mk) | find_relocs(&mk))
+	if (find_functions(&mk) | find_relocs(&mk) | check_carried_data(&mk))
 		goto out;
 	/* Must be after find_relocs(): it checks the LKHP relocations' places. */
 	if (check_rewritten_sites(&mk))

@@ -68,7 +68,7 @@ struct vmlinux {
 int vmlinux_open(struct vmlinux *v, const char *path);
 void vmlinux_close(struct vmlinux *v);
 
-enum lookup { FOUND, NOT_FOUND, AMBIGUOUS };
+enum lookup { FOUND, NOT_FOUND, AMBIGUOUS, LOOKUP_ERROR /* out of memory */ };
 /* A global (or weak) symbol by name; file == NULL. */
 enum lookup vmlinux_global(const struct vmlinux *v, const char *name, bool func,
 			   const struct vsym **out);
@@ -137,6 +137,9 @@ int link_inputs(struct mkpatch *mk);
 int find_functions(struct mkpatch *mk);
 int find_relocs(struct mkpatch *mk);
 int check_rewritten_sites(struct mkpatch *mk);
+
+/* ---- carried.c: no copy of a kernel variable travels ---- */
+int check_carried_data(struct mkpatch *mk);
 const char *blame(struct mkpatch *mk, const char *name, bool defined);
 
 static inline bool *reloc_dropped(struct mkpatch *mk, const struct reloc *r)

@@ -65,6 +65,8 @@ static void *append(struct mkpatch *mk, void **arr, size_t *n, size_t elem)
 
 static const char *lookup_error(enum lookup r)
 {
+	if (r == LOOKUP_ERROR)
+		return "out of memory looking it up in vmlinux";
 	return r == AMBIGUOUS ? "ambiguous in vmlinux (several symbols match)"
 			      : "not found in vmlinux";
 }
@@ -140,7 +142,7 @@ static int match_func(struct mkpatch *mk, struct symbol *s)
 		if (r == NOT_FOUND && strcmp(s->key, s->name))
 			r = vmlinux_local(&mk->vm, s->file, s->key, true, true, &k.vs);
 	}
-	if (r == AMBIGUOUS) {
+	if (r == AMBIGUOUS || r == LOOKUP_ERROR) {
 		UNSUPPORTED(blame(mk, s->name, true), display(&k, buf, sizeof(buf)),
 			    "%s", lookup_error(r));
 		return -1;

@@ -308,10 +308,9 @@ enum lookup vmlinux_local(const struct vmlinux *v, const char *file, const char 
 	char *key = malloc(strlen(file) + strlen(name) + 2);
 	enum lookup ret;
 
-	if (!key) {
-		*out = NULL;
-		return NOT_FOUND;
-	}
+	*out = NULL;
+	if (!key)
+		return LOOKUP_ERROR;
 	sprintf(key, "%s/%s", file, name);
 	ret = one_match(htab_first(by_key ? &v->by_file_key : &v->by_file, key), true,
 			func, out);

@@ -15,12 +15,7 @@ rm -rf "$mdir" && mkdir -p "$mdir"
 
 gcc -O2 -Wall -Werror -o "$mdir/mutate" "$here/mutate.c" || exit 1
 # a sanitizer build of lkhp-diff, separate from the normal one
-srcs=()
-for s in main elf correlate compare check include special output dwarf arch/x86_32; do
-	srcs+=("$here/../$s.c")
-done
-gcc -std=gnu11 -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
-	-o "$mdir/lkhp-diff" "${srcs[@]}" -ldw -lelf || exit 1
+make -s -C "$here/.." SANDIR="$mdir" sanitized >/dev/null || exit 1
 export ASAN_OPTIONS=exitcode=99:detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1:exitcode=98
 
 runs=0 bad=0

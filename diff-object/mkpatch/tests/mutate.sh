@@ -16,13 +16,8 @@ rm -rf "$mdir" && mkdir -p "$mdir"
 symvers=$here/kernel/Module.symvers
 
 gcc -O2 -Wall -Werror -o "$mdir/mutate" "$here/../../tests/mutate.c" || exit 1
-srcs=()
-for s in main vmlinux symvers link resolve writer tables; do
-	srcs+=("$here/../$s.c")
-done
-gcc -std=gnu11 -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
-	-o "$mdir/lkhp-mkpatch" "${srcs[@]}" "$here/../../elf.c" "$here/../../arch/x86_32.c" \
-	-lelf || exit 1
+# a sanitizer build of lkhp-mkpatch, separate from the normal one
+make -s -C "$here/.." SANDIR="$mdir" sanitized >/dev/null || exit 1
 export ASAN_OPTIONS=exitcode=99:detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1:exitcode=98
 
 runs=0 bad=0 written=0 refused=0

@@ -1,0 +1,50 @@
+/*
+ * Only new variables travel with a patch.  A copy of a variable the running
+ * kernel already has starts zeroed (or at its initial value) and the
+ * patched code works on it while the rest of the kernel keeps using its
+ * own: a silent wrong patch, the kind a relocation lkhp-diff failed to turn
+ * into a kernel reference makes (it once did for a[i - 1]).  So whatever
+ * the inputs say, writable data that vmlinux defines under the same name (a
+ * static: in the same source file) is refused here.  Read-only data may
+ * travel: its new contents are the change and no state is lost.
+ */
+#include "mkpatch.h"
+
+static bool writable_data(const struct symbol *s)
+{
+	return sym_is_data(s) && (s->sec->sh.sh_flags & SHF_ALLOC) &&
+	       (s->sec->sh.sh_flags & SHF_WRITE);
+}
+
+int check_carried_data(struct mkpatch *mk)
+{
+	int ret = 0;
+	size_t i;
+
+	for (i = 1; i < mk->obj.nsyms; i++) {
+		const struct symbol *s = &mk->obj.syms[i];
+		const struct vsym *vs;
+		enum lookup r;
+
+		if (!writable_data(s))
+			continue;
+		if (s->bind != STB_LOCAL)
+			r = vmlinux_global(&mk->vm, s->name, false, &vs);
+		else if (s->file)
+			r = vmlinux_local(&mk->vm, s->file, s->name, false, false, &vs);
+		else
+			continue;	/* a static of no file is nothing of vmlinux */
+		if (r == LOOKUP_ERROR) {
+			MK_ERROR(mk->out_path, "out of memory");
+			return -1;
+		}
+		if (r == NOT_FOUND)
+			continue;
+		UNSUPPORTED(blame(mk, s->name, true), s->name,
+			    "the patch would carry a copy of the kernel's variable %s%s%s in %s: "
+			    "the patched code would use the copy, the kernel its own",
+			    s->name, s->file ? " of " : "", s->file ? s->file : "", s->sec->name);
+		ret = -1;
+	}
+	return ret;
+}
