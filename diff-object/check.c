@@ -22,11 +22,7 @@ static bool init_or_exit(const struct section *sec)
 	       !strcmp(sec->name, ".init") || !strcmp(sec->name, ".exit");
 }
 
-#define REFUSE(ctx, sym, ...) \
-	do { \
-		UNSUPPORTED((ctx)->patched.path, (sym), __VA_ARGS__); \
-		(ctx)->unsupported++; \
-	} while (0)
+#define REFUSE(ctx, sym, ...) UNSUPPORTED((ctx)->patched.path, (sym), __VA_ARGS__)
 
 /* The function around a code relocation, or NULL. */
 static struct symbol *reloc_owner(const struct reloc *r)
@@ -40,21 +36,20 @@ static struct symbol *reloc_owner(const struct reloc *r)
  * A changed prototype is safe only if every caller comes along: the running
  * kernel's unchanged callers would pass the old arguments to the new code.
  */
-static void check_prototype(struct ctx *ctx, struct symbol *p)
+static int check_prototype(struct ctx *ctx, struct symbol *p)
 {
 	struct elf_obj *obj = &ctx->patched;
-	char *po, *pp;
+	char *po = NULL, *pp = NULL;
 	size_t i, j;
+	int ret = 0;
 
 	if (strcmp(p->name, p->key) || strchr(p->name, '.'))
-		return;		/* gcc clones change their signature on purpose */
-	po = dwarf_prototype(&ctx->orig, p->twin->name);
-	pp = po ? dwarf_prototype(obj, p->name) : NULL;
-	if (!po || !pp || !strcmp(po, pp)) {
-		free(po);
-		free(pp);
-		return;
-	}
+		return 0;	/* gcc clones change their signature on purpose */
+	if (dwarf_prototype(&ctx->orig, p->twin->name, &po) ||
+	    (po && dwarf_prototype(obj, p->name, &pp)))
+		ret = -1;
+	if (!po || !pp || !strcmp(po, pp))
+		goto out;
 	if (p->bind != STB_LOCAL) {
 		REFUSE(ctx, p->name, "prototype changed (%s -> %s) and callers outside "
 		       "this object use the old one", po, pp);
@@ -84,9 +79,10 @@ static void check_prototype(struct ctx *ctx, struct symbol *p)
 out:
 	free(po);
 	free(pp);
+	return ret;
 }
 
-static void check_function(struct ctx *ctx, struct symbol *s)
+static int check_function(struct ctx *ctx, struct symbol *s)
 {
 	struct section *sec = s->sec;
 	size_t i = reloc_lower_bound(sec, s->sym.st_value);
@@ -95,12 +91,12 @@ static void check_function(struct ctx *ctx, struct symbol *s)
 	if (init_or_exit(sec)) {
 		REFUSE(ctx, s->name, "%s function in %s: init/exit code cannot be patched",
 		       what, sec->name);
-		return;
+		return 0;
 	}
 	if (sec->nfuncs > 1) {
 		REFUSE(ctx, s->name, "%s function shares %s with other functions "
 		       "(object built without -ffunction-sections)", what, sec->name);
-		return;
+		return 0;
 	}
 	for (; i < sec->nrelocs && sec->relocs[i].offset < s->sym.st_value + s->sym.st_size; i++) {
 		uint32_t type = sec->relocs[i].type;
@@ -109,11 +105,12 @@ static void check_function(struct ctx *ctx, struct symbol *s)
 			REFUSE(ctx, s->name, "unsupported relocation %s at +0x%lx",
 			       arch_reloc_name(type),
 			       (unsigned long)(sec->relocs[i].offset - s->sym.st_value));
-			return;
+			return 0;
 		}
 	}
 	if (s->status == ST_CHANGED && s->twin)
-		check_prototype(ctx, s);
+		return check_prototype(ctx, s);
+	return 0;
 }
 
 static void check_data(struct ctx *ctx, struct symbol *s)
@@ -157,39 +154,84 @@ static void check_orphans(struct ctx *ctx)
 }
 
 /*
- * Sections that hold no function or object and that no code refers to
- * (.initcall*, __param, .modinfo, ...): a change there changes boot-time
- * behaviour a live patch cannot reach.
+ * Sections that hold no function or object and that no code reaches,
+ * directly or through other sections (.initcall*, __param, .modinfo, ...):
+ * a change there changes boot-time behaviour a live patch cannot reach.
+ * What code reaches is compared as part of that code.
  */
-static bool anon_candidate(const struct section *sec)
+static bool anon_candidate(const struct section *sec, const bool *reached)
 {
 	return (sec->sh.sh_flags & SHF_ALLOC) && !sec->nsyms && !sec->special &&
-	       !(sec->sh.sh_flags & (SHF_STRINGS | SHF_MERGE)) && !sec->ref_from_text &&
+	       !(sec->sh.sh_flags & (SHF_STRINGS | SHF_MERGE)) && !reached[sec->idx] &&
 	       sec->sh.sh_type != SHT_NOTE && sec->sh.sh_type != SHT_GROUP &&
 	       !prefixed(sec->name, ".discard") && strcmp(sec->name, ".altinstr_replacement") &&
 	       strcmp(sec->name, ".altinstr_aux");
 }
 
-static void check_other_sections(struct ctx *ctx)
+/* By section index: code, or what code refers to, directly or through sections. */
+static bool *reached_from_code(const struct elf_obj *obj)
+{
+	bool *reached = calloc(obj->nsecs, sizeof(*reached));
+	size_t *todo = calloc(obj->nsecs, sizeof(*todo)), n = 0, i, j;
+
+	if (!reached || !todo) {
+		free(reached);
+		free(todo);
+		ERROR(obj->path, "out of memory");
+		return NULL;
+	}
+	for (i = 1; i < obj->nsecs; i++)
+		if (sec_is_text(&obj->secs[i])) {
+			reached[i] = true;
+			todo[n++] = i;
+		}
+	/* each section is queued once: todo never holds more than nsecs */
+	while (n) {
+		const struct section *sec = &obj->secs[todo[--n]];
+
+		for (j = 0; j < sec->nrelocs; j++) {
+			const struct section *t = sec->relocs[j].sym->sec;
+
+			if (t && !reached[t->idx]) {
+				reached[t->idx] = true;
+				todo[n++] = t->idx;
+			}
+		}
+	}
+	free(todo);
+	return reached;
+}
+
+static int check_other_sections(struct ctx *ctx)
 {
 	struct elf_obj *obj = &ctx->patched;
+	bool *reached = reached_from_code(obj);
 	size_t i;
+	int ret = -1;
 
+	if (!reached)
+		return -1;
 	for (i = 1; i < obj->nsecs; i++) {
 		struct section *sec = &obj->secs[i], *o = sec->twin;
-		bool same;
+		int same;
 
-		if (!anon_candidate(sec))
+		if (!anon_candidate(sec, reached))
 			continue;
 		if (!o) {
 			if (sec->size)
 				REFUSE(ctx, sec->name, "new section of a non-function kind");
 			continue;
 		}
-		same = same_anon_section(o, sec, 0);
+		same = same_anon_section(o, sec);
+		if (same < 0)
+			goto out;
 		if (!same)
 			REFUSE(ctx, sec->name, "changed section of a non-function kind");
 	}
+	ret = 0;
+out:
+	free(reached);
+	return ret;
 }
 
 int check_unsupported(struct ctx *ctx)
@@ -200,12 +242,11 @@ int check_unsupported(struct ctx *ctx)
 	for (i = 1; i < p->nsyms; i++) {
 		struct symbol *s = &p->syms[i];
 
-		if (sym_is_func(s) && s->include)
-			check_function(ctx, s);
-		else if (sym_is_data(s))
+		if (sym_is_func(s) && s->include && check_function(ctx, s))
+			return -1;
+		if (sym_is_data(s))
 			check_data(ctx, s);
 	}
 	check_orphans(ctx);
-	check_other_sections(ctx);
-	return 0;
+	return check_other_sections(ctx);
 }

@@ -58,8 +58,30 @@ struct skip {
 
 #define NSKIP 2
 
-static bool same_range(struct range *o, struct range *p, const struct skip *sk,
-		       struct symbol *func, bool *line_only, int depth);
+/*
+ * One comparison's state: how deep symbol-less sections nest (each is
+ * compared once, so the depth is bounded by their number; the limit only
+ * guards the stack), and whether it failed.  A failed comparison is an
+ * error, never an answer.
+ */
+#define MAX_ANON_DEPTH 4096
+
+struct cmp {
+	const char *path;
+	int depth;
+	bool failed;
+};
+
+static bool fail(struct cmp *c, const char *what, const char *name)
+{
+	if (!c->failed)
+		ERROR(c->path, "%s%s%s", what, name ? " at " : "", name ? name : "");
+	c->failed = true;
+	return false;
+}
+
+static bool same_range(struct cmp *c, struct range *o, struct range *p, const struct skip *sk,
+		       struct symbol *func, bool *line_only);
 
 /* The NUL-terminated string at off, bounded by its section. */
 static bool same_string(const struct section *a, int64_t ao, const struct section *b,
@@ -75,25 +97,40 @@ static bool same_string(const struct section *a, int64_t ao, const struct sectio
 }
 
 /* A section no symbol owns (jump table, constants): compared whole, once. */
-bool same_anon_section(struct section *o, struct section *p, int depth)
+static bool same_anon(struct cmp *c, struct section *o, struct section *p)
 {
 	struct range ro = { o, 0, o->size }, rp = { p, 0, p->size };
-	bool dummy;
+	bool dummy, same;
 
 	if (p->twin != o)
 		return false;
 	if (p->anon_status != ST_NONE)
 		return p->anon_status == ST_SAME;
-	if (p->anon_busy || depth > 4)
+	if (p->anon_busy)
 		return true;	/* a cycle: the outer comparison decides */
+	if (c->depth >= MAX_ANON_DEPTH)
+		return fail(c, "symbol-less sections nested deeper than "
+			    "MAX_ANON_DEPTH (4096)", p->name);
 	p->anon_busy = true;
-	p->anon_status = same_range(&ro, &rp, NULL, NULL, &dummy, depth + 1) ?
-			 ST_SAME : ST_CHANGED;
+	c->depth++;
+	same = same_range(c, &ro, &rp, NULL, NULL, &dummy);
+	c->depth--;
 	p->anon_busy = false;
-	return p->anon_status == ST_SAME;
+	if (c->failed)
+		return false;
+	p->anon_status = same ? ST_SAME : ST_CHANGED;
+	return same;
 }
 
-static bool same_target(struct target *o, struct target *p, int depth)
+int same_anon_section(struct section *o, struct section *p)
+{
+	struct cmp c = { p->obj->path, 0, false };
+	bool same = same_anon(&c, o, p);
+
+	return c.failed ? -1 : same;
+}
+
+static bool same_target(struct cmp *c, struct target *o, struct target *p)
 {
 	if (o->off != p->off && !(o->sec && p->sec && sec_is_strings(p->sec)))
 		return false;
@@ -111,7 +148,7 @@ static bool same_target(struct target *o, struct target *p, int depth)
 		return false;
 	if (sec_is_strings(p->sec) && sec_is_strings(o->sec))
 		return same_string(o->sec, o->off, p->sec, p->off);
-	return same_anon_section(o->sec, p->sec, depth);
+	return same_anon(c, o->sec, p->sec);
 }
 
 /* A call to a __LINE__-taking function follows the immediate at insn_end. */
@@ -141,8 +178,8 @@ static bool skipped(const struct skip *sk, uint64_t rel)
 	return false;
 }
 
-static bool same_relocs(struct range *o, struct range *p, const struct skip *sk,
-			unsigned char *mask, int depth)
+static bool same_relocs(struct cmp *c, struct range *o, struct range *p,
+			const struct skip *sk, unsigned char *mask)
 {
 	size_t io = reloc_lower_bound(o->sec, o->start);
 	size_t ip = reloc_lower_bound(p->sec, p->start);
@@ -168,7 +205,7 @@ static bool same_relocs(struct range *o, struct range *p, const struct skip *sk,
 			return false;
 		resolve_target(ro, &to);
 		resolve_target(rp, &tp);
-		if (!same_target(&to, &tp, depth))
+		if (!same_target(c, &to, &tp))
 			return false;
 		if (rp->width)
 			memset(mask + (rp->offset - p->start), 1,
@@ -176,8 +213,8 @@ static bool same_relocs(struct range *o, struct range *p, const struct skip *sk,
 	}
 }
 
-static bool same_range(struct range *o, struct range *p, const struct skip *sk,
-		       struct symbol *func, bool *line_only, int depth)
+static bool same_range(struct cmp *c, struct range *o, struct range *p, const struct skip *sk,
+		       struct symbol *func, bool *line_only)
 {
 	uint64_t len = p->end - p->start, i;
 	unsigned char *mask;
@@ -190,8 +227,8 @@ static bool same_range(struct range *o, struct range *p, const struct skip *sk,
 		return !o->sec->data && !p->sec->data;
 	mask = calloc(len ? len : 1, 1);
 	if (!mask)
-		return false;
-	if (!same_relocs(o, p, sk, mask, depth)) {
+		return fail(c, "out of memory", p->sec->name);
+	if (!same_relocs(c, o, p, sk, mask)) {
 		free(mask);
 		return false;
 	}
@@ -216,7 +253,7 @@ static bool same_range(struct range *o, struct range *p, const struct skip *sk,
 }
 
 /* A code blob an entry points to (.altinstr_replacement), by content. */
-static bool same_aux(struct special_sec *os, struct special_entry *oe,
+static bool same_aux(struct cmp *c, struct special_sec *os, struct special_entry *oe,
 		     struct special_sec *ps, struct special_entry *pe)
 {
 	const struct special_desc *d = ps->desc;
@@ -248,10 +285,10 @@ static bool same_aux(struct special_sec *os, struct special_entry *oe,
 	b.end = b.start + ps->sec->data[pe->offset + d->aux_len_off];
 	if (a.end > a.sec->size || b.end > b.sec->size)
 		return false;
-	return same_range(&a, &b, NULL, NULL, &dummy, 0);
+	return same_range(c, &a, &b, NULL, NULL, &dummy);
 }
 
-static bool same_entry(struct special_sec *os, struct special_entry *oe,
+static bool same_entry(struct cmp *c, struct special_sec *os, struct special_entry *oe,
 		       struct special_sec *ps, struct special_entry *pe)
 {
 	const struct special_desc *d = ps->desc;
@@ -265,10 +302,10 @@ static bool same_entry(struct special_sec *os, struct special_entry *oe,
 
 	if (os->entsize != ps->entsize)
 		return false;
-	return same_range(&a, &b, sk, NULL, &dummy, 0) && same_aux(os, oe, ps, pe);
+	return same_range(c, &a, &b, sk, NULL, &dummy) && same_aux(c, os, oe, ps, pe);
 }
 
-static bool same_entries(struct ctx *ctx, struct symbol *o, struct symbol *p)
+static bool same_entries(struct cmp *c, struct ctx *ctx, struct symbol *o, struct symbol *p)
 {
 	size_t k, j;
 
@@ -282,7 +319,7 @@ static bool same_entries(struct ctx *ctx, struct symbol *o, struct symbol *p)
 		if (np != no)
 			return false;
 		for (j = 0; j < np; j++)
-			if (!same_entry(os, &oe[j], ps, &pe[j]))
+			if (!same_entry(c, os, &oe[j], ps, &pe[j]))
 				return false;
 	}
 	/* entries that vanished from a special section the patch dropped */
@@ -296,7 +333,7 @@ static bool same_entries(struct ctx *ctx, struct symbol *o, struct symbol *p)
 	return true;
 }
 
-static enum status compare_symbol(struct ctx *ctx, struct symbol *p)
+static enum status compare_symbol(struct cmp *c, struct ctx *ctx, struct symbol *p)
 {
 	struct symbol *o = p->twin;
 	struct range ro, rp;
@@ -308,9 +345,9 @@ static enum status compare_symbol(struct ctx *ctx, struct symbol *p)
 		return ST_CHANGED;
 	sym_range(o, &ro);
 	sym_range(p, &rp);
-	if (!same_range(&ro, &rp, NULL, sym_is_func(p) ? p : NULL, &line_only, 0))
+	if (!same_range(c, &ro, &rp, NULL, sym_is_func(p) ? p : NULL, &line_only))
 		return ST_CHANGED;
-	if (sym_is_func(p) && !same_entries(ctx, o, p))
+	if (sym_is_func(p) && !same_entries(c, ctx, o, p))
 		return ST_CHANGED;
 	if (line_only) {
 		p->line_only = true;
@@ -328,6 +365,7 @@ static void mark(struct symbol *s)
 int compare(struct ctx *ctx)
 {
 	struct elf_obj *p = &ctx->patched;
+	struct cmp c = { p->path, 0, false };
 	size_t i;
 	int pass;
 
@@ -337,7 +375,9 @@ int compare(struct ctx *ctx)
 			struct symbol *s = &p->syms[i];
 
 			if (pass == 0 ? sym_is_data(s) : sym_is_func(s))
-				s->status = compare_symbol(ctx, s);
+				s->status = compare_symbol(&c, ctx, s);
+			if (c.failed)
+				return -1;
 		}
 	}
 	/* foo.cold is part of foo: both travel, only foo is reported */

@@ -33,7 +33,7 @@ static bool twinnable(const struct symbol *s)
 static bool twinned_by_users(const struct symbol *s)
 {
 	return s->type == STT_OBJECT && s->bind == STB_LOCAL && strcmp(s->name, s->key) &&
-	       (s->sec->sh.sh_flags & SHF_WRITE) && s->sec->ref_from_text;
+	       (s->sec->sh.sh_flags & SHF_WRITE);
 }
 
 static void pair(struct symbol *a, struct symbol *b)
@@ -82,25 +82,45 @@ static void match_unique(struct ctx *ctx, bool by_key, bool global_only)
 	}
 }
 
-/* Untwinned local symbols func refers to, in order of first reference. */
-static size_t local_refs(struct symbol *func, struct symbol **out, size_t max)
+/* A growing list of symbols. */
+struct symv {
+	struct symbol **v;
+	size_t n, cap;
+};
+
+/*
+ * Untwinned local symbols func refers to, in order of first reference,
+ * into out (emptied first).  -1: out of memory.
+ */
+static int local_refs(struct symbol *func, struct symv *out)
 {
 	struct section *sec = func->sec;
-	size_t i = reloc_lower_bound(sec, func->sym.st_value), n = 0, j;
+	size_t i = reloc_lower_bound(sec, func->sym.st_value), j;
 	uint64_t end = func->sym.st_value + func->sym.st_size;
 
+	out->n = 0;
 	for (; i < sec->nrelocs && sec->relocs[i].offset < end; i++) {
 		struct target t;
 
 		resolve_target(&sec->relocs[i], &t);
 		if (!t.sym || !twinnable(t.sym) || t.sym->bind != STB_LOCAL)
 			continue;
-		for (j = 0; j < n && out[j] != t.sym; j++)
+		for (j = 0; j < out->n && out->v[j] != t.sym; j++)
 			;
-		if (j == n && n < max)
-			out[n++] = t.sym;
+		if (j < out->n)
+			continue;
+		if (out->n == out->cap) {
+			size_t cap = out->cap ? 2 * out->cap : 16;
+			struct symbol **v = realloc(out->v, cap * sizeof(*v));
+
+			if (!v)
+				return -1;
+			out->v = v;
+			out->cap = cap;
+		}
+		out->v[out->n++] = t.sym;
 	}
-	return n;
+	return 0;
 }
 
 static size_t nth_with_key(struct symbol **v, size_t n, const struct symbol *s, size_t *count)
@@ -129,43 +149,42 @@ static struct symbol *kth_with_key(struct symbol **v, size_t n, const struct sym
 	return NULL;
 }
 
-#define MAX_REFS 256
-
-static bool match_through_users(struct ctx *ctx)
+/* 1: some symbols were paired, 0: none, -1: out of memory. */
+static int match_through_users(struct ctx *ctx, struct symv *pv, struct symv *ov)
 {
-	struct symbol *pv[MAX_REFS], *ov[MAX_REFS];
 	struct elf_obj *p = &ctx->patched;
-	bool progress = false;
+	int progress = 0;
 	size_t i, j;
 
 	for (i = 1; i < p->nsyms; i++) {
 		struct symbol *f = &p->syms[i];
-		size_t np, no;
 
 		if (!sym_is_func(f) || !f->twin)
 			continue;
-		np = local_refs(f, pv, MAX_REFS);
-		if (!np)
+		if (local_refs(f, pv))
+			return -1;
+		if (!pv->n)
 			continue;
-		no = local_refs(f->twin, ov, MAX_REFS);
-		for (j = 0; j < np; j++) {
-			size_t cp, co, k = nth_with_key(pv, np, pv[j], &cp);
+		if (local_refs(f->twin, ov))
+			return -1;
+		for (j = 0; j < pv->n; j++) {
+			size_t cp, co, k = nth_with_key(pv->v, pv->n, pv->v[j], &cp);
 			struct symbol *t;
 
-			if (pv[j]->twin)
+			if (pv->v[j]->twin)
 				continue;
-			t = kth_with_key(ov, no, pv[j], k);
-			nth_with_key(ov, no, pv[j], &co);
+			t = kth_with_key(ov->v, ov->n, pv->v[j], k);
+			nth_with_key(ov->v, ov->n, pv->v[j], &co);
 			if (t && cp == co && !t->twin) {
-				pair(pv[j], t);
-				progress = true;
+				pair(pv->v[j], t);
+				progress = 1;
 			}
 		}
 	}
 	return progress;
 }
 
-static void find_parents(struct elf_obj *obj)
+static int find_parents(struct elf_obj *obj)
 {
 	size_t i;
 
@@ -177,13 +196,16 @@ static void find_parents(struct elf_obj *obj)
 		if (!sym_is_func(s) || len <= 5 || strcmp(s->name + len - 5, ".cold"))
 			continue;
 		pname = strndup(s->name, len - 5);
-		if (!pname)
-			continue;
+		if (!pname) {
+			ERROR(obj->path, "out of memory");
+			return -1;
+		}
 		parent = find_symbol(obj, pname);
 		if (parent && sym_is_func(parent))
 			s->parent = parent;
 		free(pname);
 	}
+	return 0;
 }
 
 static struct section *unique_section(const struct htab *h, const char *key)
@@ -226,16 +248,24 @@ static void match_sections(struct ctx *ctx, bool by_key)
 int correlate(struct ctx *ctx)
 {
 	struct elf_obj *p = &ctx->patched;
+	struct symv pv = { NULL, 0, 0 }, ov = { NULL, 0, 0 };
 	size_t i;
-	int round;
+	int progress;
 
 	match_unique(ctx, false, true);		/* Must be first: globals anchor the rest */
 	match_unique(ctx, true, false);
-	for (round = 0; round < 8 && match_through_users(ctx); round++)
+	/* until nothing pairs: a paired static function's own statics pair next round */
+	while ((progress = match_through_users(ctx, &pv, &ov)) > 0)
 		;
+	free(pv.v);
+	free(ov.v);
+	if (progress < 0) {
+		ERROR(p->path, "out of memory");
+		return -1;
+	}
 	match_unique(ctx, false, false);
-	find_parents(&ctx->orig);
-	find_parents(p);
+	if (find_parents(&ctx->orig) || find_parents(p))
+		return -1;
 
 	/* sections follow the symbols that live in them */
 	for (i = 1; i < p->nsyms; i++) {

@@ -7,7 +7,6 @@
 struct ctx {
 	struct elf_obj orig, patched;
 	const char *out_path;
-	unsigned unsupported;	/* ERROR: lines printed so far (exit 2) */
 	unsigned changed;	/* functions reported */
 };
 
@@ -19,7 +18,8 @@ struct target {
 };
 
 void resolve_target(const struct reloc *r, struct target *t);
-bool same_anon_section(struct section *o, struct section *p, int depth);
+/* 1 same, 0 changed, -1 the comparison failed (reported) */
+int same_anon_section(struct section *o, struct section *p);
 
 /* special.c */
 struct special_entry {
@@ -47,7 +47,11 @@ void special_free(struct elf_obj *obj);
 /* dwarf.c */
 int dwarf_open(struct elf_obj *obj);
 long dwarf_struct_size(struct elf_obj *obj, const char *name);
-char *dwarf_prototype(struct elf_obj *obj, const char *func);
+/*
+ * *out: "int (*struct seq_file, *void)", or NULL when DWARF does not know
+ * func.  -1 on an error (reported).
+ */
+int dwarf_prototype(struct elf_obj *obj, const char *func, char **out);
 void dwarf_close(struct elf_obj *obj);
 
 /* the pipeline, in the order main() runs it */

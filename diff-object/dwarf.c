@@ -64,17 +64,14 @@ static int each_toplevel(struct elf_obj *obj, int tag, const char *name,
 	Dwarf *dw = (Dwarf *)obj->dwarf;
 	Dwarf_Off off = 0, next;
 	size_t hsize;
-	unsigned ncu = 0;
 
 	if (!dw)
 		return 0;
-	while (dwarf_nextcu(dw, off, &next, &hsize, NULL, NULL, NULL) == 0 &&
-	       ncu++ < 100000) {
+	/* libdw moves forward through the units and their siblings: this ends */
+	while (dwarf_nextcu(dw, off, &next, &hsize, NULL, NULL, NULL) == 0) {
 		Dwarf_Die cu, die;
 
 		if (dwarf_offdie(dw, off + hsize, &cu) && dwarf_child(&cu, &die) == 0) {
-			unsigned n = 0;
-
 			do {
 				const char *dn;
 
@@ -83,7 +80,7 @@ static int each_toplevel(struct elf_obj *obj, int tag, const char *name,
 				dn = dwarf_diename(&die);
 				if (dn && !strcmp(dn, name) && fn(&die, arg))
 					return 1;
-			} while (dwarf_siblingof(&die, &die) == 0 && ++n < 10000000);
+			} while (dwarf_siblingof(&die, &die) == 0);
 		}
 		if (next <= off)
 			break;
@@ -112,39 +109,50 @@ long dwarf_struct_size(struct elf_obj *obj, const char *name)
 	return sz;
 }
 
-static void describe_type(Dwarf_Die *die, char *buf, size_t len, int depth)
-{
-	Dwarf_Attribute attr;
-	Dwarf_Die type;
-	const char *name = dwarf_diename(die);
-	size_t used = strlen(buf);
-	const char *prefix = "";
+/*
+ * Unnamed types (pointer to const to ...) chain until a named one; only a
+ * malformed DWARF makes the chain loop, and that is an error.
+ */
+#define MAX_TYPE_CHAIN 256
 
-	if (used >= len - 1 || depth > 8)
-		return;
-	switch (dwarf_tag(die)) {
-	case DW_TAG_pointer_type: prefix = "*"; break;
-	case DW_TAG_const_type: prefix = "const "; break;
-	case DW_TAG_volatile_type: prefix = "volatile "; break;
-	case DW_TAG_array_type: prefix = "[]"; break;
-	case DW_TAG_structure_type: prefix = "struct "; break;
-	case DW_TAG_union_type: prefix = "union "; break;
-	case DW_TAG_enumeration_type: prefix = "enum "; break;
-	case DW_TAG_subroutine_type: prefix = "fn "; break;
-	default: break;
+/* Appends the type at die to f: "*const struct seq_file". -1: a loop. */
+static int describe_type(Dwarf_Die *die, FILE *f)
+{
+	int n;
+
+	for (n = 0; n < MAX_TYPE_CHAIN; n++) {
+		Dwarf_Attribute attr;
+		const char *name = dwarf_diename(die);
+		const char *prefix = "";
+
+		switch (dwarf_tag(die)) {
+		case DW_TAG_pointer_type: prefix = "*"; break;
+		case DW_TAG_const_type: prefix = "const "; break;
+		case DW_TAG_volatile_type: prefix = "volatile "; break;
+		case DW_TAG_array_type: prefix = "[]"; break;
+		case DW_TAG_structure_type: prefix = "struct "; break;
+		case DW_TAG_union_type: prefix = "union "; break;
+		case DW_TAG_enumeration_type: prefix = "enum "; break;
+		case DW_TAG_subroutine_type: prefix = "fn "; break;
+		default: break;
+		}
+		fprintf(f, "%s%s", prefix, name ? name : "");
+		/* named types end the walk: their name is their identity here */
+		if (name)
+			return 0;
+		if (!dwarf_attr_integrate(die, DW_AT_type, &attr) ||
+		    !dwarf_formref_die(&attr, die)) {
+			if (!*prefix)
+				fputs("void", f);
+			return 0;
+		}
 	}
-	snprintf(buf + used, len - used, "%s%s", prefix, name ? name : "");
-	/* named types end the walk: their name is their identity here */
-	if (name)
-		return;
-	if (dwarf_attr_integrate(die, DW_AT_type, &attr) && dwarf_formref_die(&attr, &type))
-		describe_type(&type, buf, len, depth + 1);
-	else if (!name && !*prefix)
-		snprintf(buf + strlen(buf), len - strlen(buf), "void");
+	return -1;
 }
 
 struct proto {
-	char buf[1024];
+	FILE *f;
+	int err;
 };
 
 static int get_proto(Dwarf_Die *die, void *arg)
@@ -152,41 +160,57 @@ static int get_proto(Dwarf_Die *die, void *arg)
 	struct proto *p = arg;
 	Dwarf_Attribute attr;
 	Dwarf_Die type, child;
-	unsigned n = 0;
+	bool first = true;
 
 	if (dwarf_hasattr(die, DW_AT_declaration))
 		return 0;
-	p->buf[0] = '\0';
 	if (dwarf_attr_integrate(die, DW_AT_type, &attr) && dwarf_formref_die(&attr, &type))
-		describe_type(&type, p->buf, sizeof(p->buf), 0);
+		p->err |= describe_type(&type, p->f);
 	else
-		strcpy(p->buf, "void");
-	strncat(p->buf, " (", sizeof(p->buf) - strlen(p->buf) - 1);
+		fputs("void", p->f);
+	fputs(" (", p->f);
 	if (dwarf_child(die, &child) == 0) {
 		do {
 			int tag = dwarf_tag(&child);
 
-			if (tag == DW_TAG_unspecified_parameters)
-				strncat(p->buf, "...", sizeof(p->buf) - strlen(p->buf) - 1);
-			if (tag != DW_TAG_formal_parameter)
+			if (tag != DW_TAG_formal_parameter && tag != DW_TAG_unspecified_parameters)
 				continue;
-			if (n)
-				strncat(p->buf, ", ", sizeof(p->buf) - strlen(p->buf) - 1);
-			if (dwarf_attr_integrate(&child, DW_AT_type, &attr) &&
-			    dwarf_formref_die(&attr, &type))
-				describe_type(&type, p->buf, sizeof(p->buf), 0);
-		} while (dwarf_siblingof(&child, &child) == 0 && ++n < 1000);
+			if (!first)
+				fputs(", ", p->f);
+			first = false;
+			if (tag == DW_TAG_unspecified_parameters)
+				fputs("...", p->f);
+			else if (dwarf_attr_integrate(&child, DW_AT_type, &attr) &&
+				 dwarf_formref_die(&attr, &type))
+				p->err |= describe_type(&type, p->f);
+		} while (dwarf_siblingof(&child, &child) == 0);
 	}
-	strncat(p->buf, ")", sizeof(p->buf) - strlen(p->buf) - 1);
+	fputc(')', p->f);
 	return 1;
 }
 
-/* "int (*struct seq_file, *void)", or NULL when DWARF does not know func. */
-char *dwarf_prototype(struct elf_obj *obj, const char *func)
+int dwarf_prototype(struct elf_obj *obj, const char *func, char **out)
 {
-	struct proto p;
+	struct proto p = { NULL, 0 };
+	size_t len;
+	int found;
 
-	if (!each_toplevel(obj, DW_TAG_subprogram, func, get_proto, &p))
-		return NULL;
-	return strdup(p.buf);
+	*out = NULL;
+	p.f = open_memstream(out, &len);
+	if (!p.f) {
+		ERROR(obj->path, "out of memory");
+		return -1;
+	}
+	found = each_toplevel(obj, DW_TAG_subprogram, func, get_proto, &p);
+	if (fclose(p.f) || p.err || !found) {
+		if (found && p.err)
+			ERROR(obj->path, "%s: DWARF type chain longer than MAX_TYPE_CHAIN (%d)",
+			      func, MAX_TYPE_CHAIN);
+		else if (found)
+			ERROR(obj->path, "out of memory");
+		free(*out);
+		*out = NULL;
+		return found ? -1 : 0;
+	}
+	return 0;
 }

@@ -506,17 +506,6 @@ int elf_obj_open(struct elf_obj *obj, const char *path)
 	for (i = 1; i < obj->nsecs; i++)
 		if (obj->secs[i].sh.sh_type == SHT_REL && read_relocs(obj, &obj->secs[i]))
 			return -1;
-	/* code referring to a section makes it part of that code (jump tables) */
-	for (i = 1; i < obj->nsecs; i++) {
-		struct section *sec = &obj->secs[i];
-		size_t j;
-
-		if (!sec_is_text(sec))
-			continue;
-		for (j = 0; j < sec->nrelocs; j++)
-			if (sec->relocs[j].sym->sec)
-				sec->relocs[j].sym->sec->ref_from_text = true;
-	}
 	return 0;
 }
 

@@ -57,7 +57,6 @@ struct section {
 	/* pass state */
 	struct section *twin;
 	const struct special_desc *special;
-	bool ref_from_text;	/* a code relocation points here */
 	enum status anon_status;/* memo for comparing symbol-less sections */
 	bool anon_busy;
 };

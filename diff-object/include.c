@@ -14,22 +14,28 @@
 #include "warn.h"
 
 struct work {
-	struct symbol **v;
+	void **v;
 	size_t n, cap;
 };
 
-static int push(struct work *w, struct symbol *s)
+struct walk {
+	struct work syms;	/* included symbols whose references are still to walk */
+	struct work anon;	/* symbol-less sections still to walk */
+	bool *walked;		/* by section index: an anonymous section is walked once */
+};
+
+static int push(struct work *w, void *p)
 {
 	if (w->n == w->cap) {
 		size_t cap = w->cap ? w->cap * 2 : 64;
-		struct symbol **v = realloc(w->v, cap * sizeof(*v));
+		void **v = realloc(w->v, cap * sizeof(*v));
 
 		if (!v)
 			return -1;
 		w->v = v;
 		w->cap = cap;
 	}
-	w->v[w->n++] = s;
+	w->v[w->n++] = p;
 	return 0;
 }
 
@@ -45,40 +51,53 @@ bool must_include(const struct symbol *s)
 	return sym_is_data(s) && s->status == ST_CHANGED;
 }
 
-static int walk(struct work *w, struct section *sec, uint64_t start, uint64_t end, int depth)
+/*
+ * What the relocations in [start, end) of sec reach, directly or through
+ * symbol-less sections, however deep those nest.
+ */
+static int walk(struct walk *wk, struct section *sec, uint64_t start, uint64_t end)
 {
-	size_t i = reloc_lower_bound(sec, start);
+	for (;;) {
+		size_t i = reloc_lower_bound(sec, start);
 
-	for (; i < sec->nrelocs && sec->relocs[i].offset < end; i++) {
-		struct target t;
+		for (; i < sec->nrelocs && sec->relocs[i].offset < end; i++) {
+			struct target t;
 
-		resolve_target(&sec->relocs[i], &t);
-		if (t.sym && !t.sym->include && must_include(t.sym)) {
-			t.sym->include = true;
-			if (push(w, t.sym))
-				return -1;
-		} else if (t.sec && !t.sec->special && depth < 4 &&
-			   walk(w, t.sec, 0, t.sec->size, depth + 1)) {
-			return -1;
+			resolve_target(&sec->relocs[i], &t);
+			if (t.sym && !t.sym->include && must_include(t.sym)) {
+				t.sym->include = true;
+				if (push(&wk->syms, t.sym))
+					return -1;
+			} else if (t.sec && !t.sec->special && !wk->walked[t.sec->idx]) {
+				wk->walked[t.sec->idx] = true;
+				if (push(&wk->anon, t.sec))
+					return -1;
+			}
 		}
+		if (!wk->anon.n)
+			return 0;
+		sec = wk->anon.v[--wk->anon.n];
+		start = 0;
+		end = sec->size;
 	}
-	return 0;
 }
 
 int include(struct ctx *ctx)
 {
 	struct elf_obj *p = &ctx->patched;
-	struct work w = { NULL, 0, 0 };
+	struct walk wk = { { NULL, 0, 0 }, { NULL, 0, 0 }, calloc(p->nsecs, sizeof(bool)) };
 	size_t i, k;
 	int ret = -1;
 
+	if (!wk.walked)
+		goto out;
 	for (i = 1; i < p->nsyms; i++)
-		if (p->syms[i].include && push(&w, &p->syms[i]))
+		if (p->syms[i].include && push(&wk.syms, &p->syms[i]))
 			goto out;
-	while (w.n) {
-		struct symbol *s = w.v[--w.n];
+	while (wk.syms.n) {
+		struct symbol *s = wk.syms.v[--wk.syms.n];
 
-		if (walk(&w, s->sec, s->sym.st_value, s->sym.st_value + s->sym.st_size, 0))
+		if (walk(&wk, s->sec, s->sym.st_value, s->sym.st_value + s->sym.st_size))
 			goto out;
 		if (!sym_is_func(s))
 			continue;
@@ -88,13 +107,15 @@ int include(struct ctx *ctx)
 			size_t n = special_entries(ss, s, &e), j;
 
 			for (j = 0; j < n; j++)
-				if (walk(&w, ss->sec, e[j].offset, e[j].offset + ss->entsize, 0))
+				if (walk(&wk, ss->sec, e[j].offset, e[j].offset + ss->entsize))
 					goto out;
 		}
 	}
 	ret = 0;
 out:
-	free(w.v);
+	free(wk.syms.v);
+	free(wk.anon.v);
+	free(wk.walked);
 	if (ret)
 		ERROR(p->path, "out of memory");
 	return ret;

@@ -14,10 +14,6 @@
 #include "diff.h"
 #include "warn.h"
 
-enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_UNSUPPORTED = 2, EXIT_NOCHANGE = 3 };
-
-int lkhp_verbose;
-
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: lkhp-diff [-v] ORIG.o PATCHED.o OUT.o\n"
@@ -72,7 +68,10 @@ static void verbose_dump(struct ctx *ctx)
 int main(int argc, char **argv)
 {
 	struct ctx ctx;
-	int ret = EXIT_ERROR, c;
+	bool nochange = false;
+	int ret = -1, c;
+
+	lkhp_tool = "lkhp-diff";
 
 	while ((c = getopt(argc, argv, "vh")) != -1) {
 		switch (c) {
@@ -81,22 +80,22 @@ int main(int argc, char **argv)
 			break;
 		case 'h':
 			usage(stdout);
-			return EXIT_OK;
+			return LKHP_EXIT_WRITTEN;
 		default:
 			usage(stderr);
-			return EXIT_ERROR;
+			return LKHP_EXIT_ERROR;
 		}
 	}
 	if (argc - optind != 3) {
 		usage(stderr);
-		return EXIT_ERROR;
+		return LKHP_EXIT_ERROR;
 	}
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.orig.fd = ctx.patched.fd = -1;
 	ctx.out_path = argv[optind + 2];
 	if (elf_version(EV_CURRENT) == EV_NONE) {
 		ERROR("lkhp-diff", "libelf: %s", elf_errmsg(-1));
-		return EXIT_ERROR;
+		return LKHP_EXIT_ERROR;
 	}
 	if (load(&ctx.orig, argv[optind]) || load(&ctx.patched, argv[optind + 1]))
 		goto out;
@@ -107,15 +106,11 @@ int main(int argc, char **argv)
 		goto out;
 	verbose_dump(&ctx);
 	/* Must be after compare(): refusals look at statuses, before anything is copied. */
-	if (check_unsupported(&ctx))
+	if (check_unsupported(&ctx) || lkhp_refusals)
 		goto out;
-	if (ctx.unsupported) {
-		ret = EXIT_UNSUPPORTED;
-		goto out;
-	}
 	if (!ctx.changed) {
 		NOTE(ctx.patched.path, "no changed function");
-		ret = EXIT_NOCHANGE;
+		nochange = true;
 		goto out;
 	}
 	if (include(&ctx))
@@ -123,8 +118,6 @@ int main(int argc, char **argv)
 	ret = output_write(&ctx);
 	if (ret == 0)
 		report(&ctx);
-	else if (ret != EXIT_UNSUPPORTED)
-		ret = EXIT_ERROR;
 out:
 	dwarf_close(&ctx.orig);
 	dwarf_close(&ctx.patched);
@@ -132,5 +125,5 @@ out:
 	special_free(&ctx.patched);
 	elf_obj_close(&ctx.orig);
 	elf_obj_close(&ctx.patched);
-	return ret;
+	return nochange ? LKHP_EXIT_NOCHANGE : lkhp_exit_status(ret);
 }

@@ -242,7 +242,6 @@ static void clone_reloc(struct out *o, struct piece *pc, struct reloc *r)
 	if (!arch_reloc_supported(r->type)) {
 		UNSUPPORTED(o->ctx->patched.path, pc->src->name, "unsupported relocation %s "
 			    "at +0x%lx", arch_reloc_name(r->type), (unsigned long)r->offset);
-		o->ctx->unsupported++;
 		return;
 	}
 	resolve_target(r, &t);
@@ -645,10 +644,8 @@ int output_write(struct ctx *ctx)
 	drain(&o);
 	if (o.oom)
 		goto oom;
-	if (ctx->unsupported) {
-		ret = 2;
+	if (lkhp_refusals)
 		goto out;
-	}
 
 	if (!output_path_ok(ctx->out_path)) {
 		ERROR(ctx->out_path, "exists and is not a regular file: not replacing it");

@@ -35,7 +35,7 @@ int check_carried_data(struct mkpatch *mk)
 		else
 			continue;	/* a static of no file is nothing of vmlinux */
 		if (r == LOOKUP_ERROR) {
-			MK_ERROR(mk->out_path, "out of memory");
+			ERROR(mk->out_path, "out of memory");
 			return -1;
 		}
 		if (r == NOT_FOUND)

@@ -26,13 +26,13 @@ int link_inputs(struct mkpatch *mk)
 	mk->linked_path = malloc(strlen(mk->out_path) + 16);
 	if (!argv || !mk->linked_path) {
 		free(argv);
-		MK_ERROR(mk->out_path, "out of memory");
+		ERROR(mk->out_path, "out of memory");
 		return -1;
 	}
 	sprintf(mk->linked_path, "%s.ld.XXXXXX", mk->out_path);
 	fd = mkstemp(mk->linked_path);
 	if (fd < 0) {
-		MK_ERROR(mk->out_path, "creating a temporary file: %s", strerror(errno));
+		ERROR(mk->out_path, "creating a temporary file: %s", strerror(errno));
 		free(mk->linked_path);
 		mk->linked_path = NULL;
 		free(argv);
@@ -53,11 +53,11 @@ int link_inputs(struct mkpatch *mk)
 	err = posix_spawnp(&pid, ld, NULL, NULL, argv, environ);
 	free(argv);
 	if (err) {
-		MK_ERROR(ld, "cannot run: %s", strerror(err));
+		ERROR(ld, "cannot run: %s", strerror(err));
 		return -1;
 	}
 	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status)) {
-		MK_ERROR(mk->out_path, "%s -r failed on the diffed objects", ld);
+		ERROR(mk->out_path, "%s -r failed on the diffed objects", ld);
 		return -1;
 	}
 	return elf_obj_open(&mk->obj, mk->linked_path);

@@ -2,7 +2,8 @@
  * lkhp-mkpatch: step 5 of lkhp-build.  The objects lkhp-diff wrote become
  * the patch module's object and the tables its init hands to lkhp.ko.
  *
- * Exit 0 with both outputs written, 1 on any error (nothing written).
+ * Exit (warn.h): 0 both outputs written; 1 an error, 2 a refusal, 3 the
+ * patch replaces no function of vmlinux, and nothing written in all three.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -12,8 +13,6 @@
 #include <unistd.h>
 
 #include "mkpatch.h"
-
-int lkhp_verbose;	/* warn.h: elf.c's notes */
 
 static void usage(FILE *f)
 {
@@ -36,7 +35,9 @@ static void usage(FILE *f)
 	      "  -d, --debug          print each replaced function and LKHP relocation\n"
 	      "  -h, --help           this help\n"
 	      "\n"
-	      "Errors are 'ERROR: OBJ: SYMBOL: reason' lines on stderr; exit 1 then.\n", f);
+	      "Refusals are 'ERROR: OBJ: SYMBOL: reason' lines on stderr.\n"
+	      "Exit: 0 written, 1 error, 2 unsupported change refused,\n"
+	      "3 the patch replaces no function of vmlinux.\n", f);
 }
 
 static int parse_args(struct mkpatch *mk, int argc, char **argv)
@@ -103,7 +104,7 @@ static int temp_for(const char *path, char **tmp)
 	int fd;
 
 	if (!output_path_ok(path)) {
-		MK_ERROR(path, "exists and is not a regular file: not replacing it");
+		ERROR(path, "exists and is not a regular file: not replacing it");
 		return -1;
 	}
 	*tmp = malloc(strlen(path) + 8);
@@ -112,7 +113,7 @@ static int temp_for(const char *path, char **tmp)
 	sprintf(*tmp, "%s.XXXXXX", path);
 	fd = mkstemp(*tmp);
 	if (fd < 0 || fchmod(fd, 0644)) {
-		MK_ERROR(path, "creating a temporary file: %s", strerror(errno));
+		ERROR(path, "creating a temporary file: %s", strerror(errno));
 		if (fd >= 0) {
 			close(fd);
 			unlink(*tmp);
@@ -140,22 +141,22 @@ static int write_outputs(struct mkpatch *mk)
 		goto out;
 	}
 	if (write_object(mk, ofd) || fsync(ofd)) {
-		MK_ERROR(mk->out_path, "write failed");
+		ERROR(mk->out_path, "write failed");
 		goto out;
 	}
 	if (write_tables(mk, tf) || fflush(tf) || fsync(fileno(tf))) {
-		MK_ERROR(mk->tables_path, "write failed: %s", strerror(errno));
+		ERROR(mk->tables_path, "write failed: %s", strerror(errno));
 		goto out;
 	}
 	/* the object last: lkhp-build takes a new object with an old header never */
 	if (rename(ttmp, mk->tables_path)) {
-		MK_ERROR(mk->tables_path, "rename: %s", strerror(errno));
+		ERROR(mk->tables_path, "rename: %s", strerror(errno));
 		goto out;
 	}
 	free(ttmp);
 	ttmp = NULL;
 	if (rename(otmp, mk->out_path)) {
-		MK_ERROR(mk->out_path, "rename: %s", strerror(errno));
+		ERROR(mk->out_path, "rename: %s", strerror(errno));
 		unlink(mk->tables_path);
 		goto out;
 	}
@@ -197,13 +198,15 @@ static void mkpatch_free(struct mkpatch *mk)
 int main(int argc, char **argv)
 {
 	struct mkpatch mk;
-	int ret = 1;
+	bool nochange = false;
+	int ret = -1;
 
+	lkhp_tool = "lkhp-mkpatch";
 	memset(&mk, 0, sizeof(mk));
 	mk.obj.fd = -1;
 	mk.vm.fd = -1;
 	if (parse_args(&mk, argc, argv))
-		return 1;
+		return LKHP_EXIT_ERROR;
 	elf_version(EV_CURRENT);
 
 	if (symvers_read(&mk.sv, mk.symvers_path))
@@ -215,6 +218,11 @@ int main(int argc, char **argv)
 	/* Both report every problem they find before the run fails. */
 	if (find_functions(&mk) | find_relocs(&mk) | check_carried_data(&mk))
 		goto out;
+	if (!mk.nfuncs) {
+		WARN(mk.vmlinux_path, "the patch replaces no function of vmlinux");
+		nochange = true;
+		goto out;
+	}
 	/* Must be after find_relocs(): it checks the LKHP relocations' places. */
 	if (check_rewritten_sites(&mk))
 		goto out;
@@ -226,5 +234,5 @@ int main(int argc, char **argv)
 	ret = 0;
 out:
 	mkpatch_free(&mk);
-	return ret;
+	return nochange ? LKHP_EXIT_NOCHANGE : lkhp_exit_status(ret);
 }

@@ -16,9 +16,6 @@
 /* The prefix lkhp-diff gives a kernel static: __lkhp_local/FILE/NAME. */
 #define LKHP_LOCAL_PREFIX "__lkhp_local/"
 
-/* Errors that are not about one symbol (I/O, bad input). */
-#define MK_ERROR(obj, fmt, ...) \
-	fprintf(stderr, "%s: error: lkhp-mkpatch: " fmt "\n", (obj), ##__VA_ARGS__)
 
 /* patch.h's values; the header is kernel-only, so they are repeated here. */
 #define MK_SITE_ENTRY	0
@@ -130,7 +127,6 @@ struct mkpatch {
 	bool *drop_reloc;	/* per reloc of obj, by section: see reloc_slot() */
 	size_t *reloc_base;	/* first slot of each section's relocs */
 	bool *has_place;	/* per section of obj: an LKHP relocation's place */
-	int errors;
 };
 
 int link_inputs(struct mkpatch *mk);

@@ -55,7 +55,7 @@ static void *append(struct mkpatch *mk, void **arr, size_t *n, size_t elem)
 	char *a = realloc(*arr, (*n + 1) * elem);
 
 	if (!a) {
-		MK_ERROR(mk->out_path, "out of memory");
+		ERROR(mk->out_path, "out of memory");
 		return NULL;
 	}
 	*arr = a;
@@ -169,11 +169,6 @@ int find_functions(struct mkpatch *mk)
 			continue;
 		if (match_func(mk, s))
 			ret = -1;
-	}
-	if (!ret && !mk->nfuncs) {
-		fprintf(stderr, "ERROR: lkhp-mkpatch: the patch replaces no function of "
-			"vmlinux (%s)\n", mk->vmlinux_path);
-		ret = -1;
 	}
 	return ret;
 }
@@ -296,7 +291,7 @@ int find_relocs(struct mkpatch *mk)
 	refused = calloc(mk->obj.nsyms, sizeof(*refused));
 	if (!mk->reloc_base || !mk->drop_reloc || !mk->has_place || !refused) {
 		free(refused);
-		MK_ERROR(mk->out_path, "out of memory");
+		ERROR(mk->out_path, "out of memory");
 		return -1;
 	}
 	for (i = 1; i < mk->obj.nsecs; i++) {
@@ -358,12 +353,12 @@ static void check_site(struct mkpatch *mk, const char *table, const struct reloc
 			    display(&m->sym, buf, sizeof(buf)),
 			    "referenced at %s+0x%x, inside code that %s rewrites when the "
 			    "module loads", m->sec->name, m->offset, table);
-		mk->errors++;
 	}
 }
 
 int check_rewritten_sites(struct mkpatch *mk)
 {
+	unsigned before = lkhp_refusals;
 	size_t k, off;
 
 	for (k = 0; k < sizeof(rewritten) / sizeof(rewritten[0]); k++) {
@@ -381,5 +376,5 @@ int check_rewritten_sites(struct mkpatch *mk)
 					   sec->data[off + rewritten[k].len_off]);
 		}
 	}
-	return mk->errors ? -1 : 0;
+	return lkhp_refusals > before ? -1 : 0;
 }

@@ -18,14 +18,14 @@ int symvers_read(struct symvers *sv, const char *path)
 
 	memset(sv, 0, sizeof(*sv));
 	if (!f) {
-		MK_ERROR(path, "open: %s", strerror(errno));
+		ERROR(path, "open: %s", strerror(errno));
 		return -1;
 	}
 	/* the whole file, NUL-terminated: the hash table keys point into it */
 	if (fseek(f, 0, SEEK_END) || (long)(len = (size_t)ftell(f)) < 0 ||
 	    fseek(f, 0, SEEK_SET) || !(sv->buf = malloc(len + 1)) ||
 	    fread(sv->buf, 1, len, f) != len) {
-		MK_ERROR(path, "read failed");
+		ERROR(path, "read failed");
 		fclose(f);
 		return -1;
 	}
@@ -55,7 +55,7 @@ int symvers_read(struct symvers *sv, const char *path)
 		if (!field[0][0])
 			continue;
 		if (n < 2 || !field[1][0]) {
-			MK_ERROR(path, "line %zu: not in Module.symvers format", lineno);
+			ERROR(path, "line %zu: not in Module.symvers format", lineno);
 			return -1;
 		}
 		if (n >= 5 && field[4][0])
@@ -65,7 +65,7 @@ int symvers_read(struct symvers *sv, const char *path)
 	}
 	return 0;
 oom:
-	MK_ERROR(path, "out of memory");
+	ERROR(path, "out of memory");
 	return -1;
 }
 

@@ -53,7 +53,7 @@ static int read_symtab(struct vmlinux *v, Elf_Scn *scn, const GElf_Shdr *sh)
 	size_t i, keylen = 0, at = 0;
 
 	if (!d || !sh->sh_entsize || sh->sh_size % sh->sh_entsize) {
-		MK_ERROR(v->path, "unreadable symbol table");
+		ERROR(v->path, "unreadable symbol table");
 		return -1;
 	}
 	v->nsyms = sh->sh_size / sh->sh_entsize;
@@ -68,7 +68,7 @@ static int read_symtab(struct vmlinux *v, Elf_Scn *scn, const GElf_Shdr *sh)
 
 		if (!gelf_getsym(d, (int)i, &gs) ||
 		    !(s->name = elf_strptr(v->elf, sh->sh_link, gs.st_name))) {
-			MK_ERROR(v->path, "symbol %zu: %s", i, elf_errmsg(-1));
+			ERROR(v->path, "symbol %zu: %s", i, elf_errmsg(-1));
 			return -1;
 		}
 		s->idx = i;
@@ -104,7 +104,7 @@ static int read_symtab(struct vmlinux *v, Elf_Scn *scn, const GElf_Shdr *sh)
 	}
 	return 0;
 oom:
-	MK_ERROR(v->path, "out of memory");
+	ERROR(v->path, "out of memory");
 	return -1;
 }
 
@@ -200,13 +200,13 @@ static int read_sites(struct vmlinux *v, const char *start,
 	if (!len)
 		return 0;	/* not configured: no such sites */
 	if (!p || len % entsize) {
-		MK_ERROR(v->path, "%s is unreadable", secname);
+		ERROR(v->path, "%s is unreadable", secname);
 		return -1;
 	}
 	out->n = len / entsize;
 	out->addr = malloc(out->n ? out->n * sizeof(*out->addr) : 1);
 	if (!out->addr) {
-		MK_ERROR(v->path, "out of memory");
+		ERROR(v->path, "out of memory");
 		return -1;
 	}
 	for (i = 0; i < out->n; i++) {
@@ -229,24 +229,24 @@ int vmlinux_open(struct vmlinux *v, const char *path)
 	v->path = path;
 	v->fd = open(path, O_RDONLY);
 	if (v->fd < 0) {
-		MK_ERROR(path, "open: %s", strerror(errno));
+		ERROR(path, "open: %s", strerror(errno));
 		return -1;
 	}
 	v->elf = elf_begin(v->fd, ELF_C_READ, NULL);
 	if (!v->elf || !gelf_getehdr(v->elf, &eh)) {
-		MK_ERROR(path, "not an ELF file: %s", elf_errmsg(-1));
+		ERROR(path, "not an ELF file: %s", elf_errmsg(-1));
 		return -1;
 	}
 	if (eh.e_ident[EI_CLASS] != ELFCLASS32 || eh.e_machine != EM_386 ||
 	    eh.e_type != ET_EXEC) {
-		MK_ERROR(path, "not an i386 vmlinux (ELF32 EM_386 ET_EXEC)");
+		ERROR(path, "not an i386 vmlinux (ELF32 EM_386 ET_EXEC)");
 		return -1;
 	}
 	while ((scn = elf_nextscn(v->elf, scn)))
 		if (gelf_getshdr(scn, &sh) && sh.sh_type == SHT_SYMTAB)
 			break;
 	if (!scn) {
-		MK_ERROR(path, "no symbol table (stripped vmlinux?)");
+		ERROR(path, "no symbol table (stripped vmlinux?)");
 		return -1;
 	}
 	if (read_symtab(v, scn, &sh) ||

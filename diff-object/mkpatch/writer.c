@@ -234,10 +234,10 @@ int write_object(struct mkpatch *mk, int fd)
 	ret = 0;
 	goto out;
 oom:
-	MK_ERROR(mk->out_path, "out of memory");
+	ERROR(mk->out_path, "out of memory");
 	goto out;
 elf_err:
-	MK_ERROR(mk->out_path, "writing: %s", elf_errmsg(-1));
+	ERROR(mk->out_path, "writing: %s", elf_errmsg(-1));
 out:
 	if (e)
 		elf_end(e);

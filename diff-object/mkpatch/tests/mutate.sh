@@ -2,8 +2,9 @@
 # The mutation loop of lkhp-mkpatch: every input of its unit cases (the
 # diffed objects and the fake vmlinux), corrupted many ways by the same
 # mutator as lkhp-diff's (diff-object/tests/mutate.c), and Module.symvers
-# lines broken; lkhp-mkpatch, built with ASan and UBSan, must exit 0 or 1
-# (with a message when 1): never a signal, a sanitizer report or a timeout.
+# lines broken; lkhp-mkpatch, built with ASan and UBSan, must exit 0-3
+# (warn.h; with a message when 1 or 2): never a signal, a sanitizer report
+# or a timeout.
 #
 # usage: mutate.sh WORKDIR [MUTATIONS_PER_INPUT]   (WORKDIR: tests/check's)
 set -uo pipefail
@@ -31,9 +32,10 @@ run() {
 	runs=$((runs + 1))
 	case $rc in
 	0) written=$((written + 1)) ;;
-	1)
+	3) ;;
+	1|2)
 		refused=$((refused + 1))
-		[ -s "$mdir/stderr" ] || { echo "silent exit 1: $what"; bad=$((bad + 1)); } ;;
+		[ -s "$mdir/stderr" ] || { echo "silent exit $rc: $what"; bad=$((bad + 1)); } ;;
 	*)
 		echo "exit $rc (crash, sanitizer or timeout): $what"
 		head -n 20 "$mdir/stderr"

@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include "../../elf.h"
 
-int lkhp_verbose;
 
 static int print_site(const struct reloc *r)
 {

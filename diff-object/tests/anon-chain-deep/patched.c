@@ -1,0 +1,2 @@
+#include "anon-chain.h"
+ANON_CHAIN(64, 2)

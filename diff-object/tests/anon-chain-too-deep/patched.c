@@ -1,0 +1,2 @@
+#include "anon-chain.h"
+ANON_CHAIN(5000, 2)

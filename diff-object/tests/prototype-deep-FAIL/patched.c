@@ -1,0 +1,1 @@
+int take(int ***********v) { return v == 0; }
