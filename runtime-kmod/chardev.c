@@ -19,12 +19,16 @@ union lkhp_req {
 	struct lkhp_id_req	id;
 	struct lkhp_count	count;
 	struct lkhp_get_all	all;
+	struct lkhp_last_error	last;
 };
 
+/* When the request is copied back to the caller. */
+enum lkhp_copy_out { LKHP_OUT_NEVER, LKHP_OUT_ON_SUCCESS, LKHP_OUT_ALWAYS };
+
 struct lkhp_ioctl {
-	unsigned int	cmd;
-	int		(*fn)(union lkhp_req *req);
-	bool		copy_out;
+	unsigned int		cmd;
+	int			(*fn)(union lkhp_req *req);
+	enum lkhp_copy_out	copy_out;
 };
 
 static struct lkhp_entry *lkhp_req_entry(u32 id)
@@ -103,15 +107,17 @@ static int lkhp_ioc_count(union lkhp_req *req)
 	return 0;
 }
 
-/* Run @op on the patch req->id names. */
+/* Run @op on the patch req->id names; req->id.reason says why it failed. */
 static int lkhp_ioc_op(union lkhp_req *req, int (*op)(struct lkhp_entry *e))
 {
 	struct lkhp_entry *e;
 	int ret;
 
 	mutex_lock(&lkhp_mutex);
+	lkhp_reason_take(NULL);
 	e = lkhp_req_entry(req->id.id);
 	ret = e ? op(e) : -ENOENT;
+	lkhp_reason_take(req->id.reason);
 	mutex_unlock(&lkhp_mutex);
 	return ret;
 }
@@ -131,13 +137,20 @@ static int lkhp_ioc_remove(union lkhp_req *req)
 	return lkhp_ioc_op(req, lkhp_remove);
 }
 
+static int lkhp_ioc_last_error(union lkhp_req *req)
+{
+	lkhp_reason_last(&req->last);
+	return 0;
+}
+
 static const struct lkhp_ioctl lkhp_ioctls[] = {
-	{ LKHP_IOC_GET_INFO,	lkhp_ioc_get_info,	true },
-	{ LKHP_IOC_REMOVE,	lkhp_ioc_remove,	false },
-	{ LKHP_IOC_ENABLE,	lkhp_ioc_enable,	false },
-	{ LKHP_IOC_DISABLE,	lkhp_ioc_disable,	false },
-	{ LKHP_IOC_COUNT,	lkhp_ioc_count,		true },
-	{ LKHP_IOC_GET_ALL,	lkhp_ioc_get_all,	true },
+	{ LKHP_IOC_GET_INFO,	lkhp_ioc_get_info,	LKHP_OUT_ON_SUCCESS },
+	{ LKHP_IOC_REMOVE,	lkhp_ioc_remove,	LKHP_OUT_ALWAYS },
+	{ LKHP_IOC_ENABLE,	lkhp_ioc_enable,	LKHP_OUT_ALWAYS },
+	{ LKHP_IOC_DISABLE,	lkhp_ioc_disable,	LKHP_OUT_ALWAYS },
+	{ LKHP_IOC_COUNT,	lkhp_ioc_count,		LKHP_OUT_ON_SUCCESS },
+	{ LKHP_IOC_GET_ALL,	lkhp_ioc_get_all,	LKHP_OUT_ON_SUCCESS },
+	{ LKHP_IOC_LAST_ERROR,	lkhp_ioc_last_error,	LKHP_OUT_ON_SUCCESS },
 };
 
 static long lkhp_dev_ioctl(struct file *file, unsigned int cmd,
@@ -167,7 +180,9 @@ static long lkhp_dev_ioctl(struct file *file, unsigned int cmd,
 	if (req.id.version != LKHP_UAPI_VERSION)
 		return -EINVAL;
 	ret = ioc->fn(&req);
-	if (!ret && ioc->copy_out && copy_to_user(uarg, &req, size))
+	if ((ioc->copy_out == LKHP_OUT_ALWAYS ||
+	     (!ret && ioc->copy_out == LKHP_OUT_ON_SUCCESS)) &&
+	    copy_to_user(uarg, &req, size) && !ret)
 		ret = -EFAULT;
 	return ret;
 }
@@ -191,9 +206,11 @@ int lkhp_chardev_init(void)
 	BUILD_BUG_ON(sizeof(struct lkhp_id_req) != LKHP_ID_REQ_SIZE);
 	BUILD_BUG_ON(sizeof(struct lkhp_count) != LKHP_COUNT_SIZE);
 	BUILD_BUG_ON(sizeof(struct lkhp_get_all) != LKHP_GET_ALL_SIZE);
+	BUILD_BUG_ON(sizeof(struct lkhp_last_error) != LKHP_LAST_ERROR_SIZE);
 	BUILD_BUG_ON(offsetof(struct lkhp_get_info, version) != 0 ||
 		     offsetof(struct lkhp_count, version) != 0 ||
-		     offsetof(struct lkhp_get_all, version) != 0);
+		     offsetof(struct lkhp_get_all, version) != 0 ||
+		     offsetof(struct lkhp_last_error, version) != 0);
 	return misc_register(&lkhp_miscdev);
 }
 

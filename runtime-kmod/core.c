@@ -158,11 +158,11 @@ static int lkhp_switch(struct lkhp_entry *e, struct lkhp_change *c)
 	if (sw.nr)
 		ret = lkhp_switch_run(&sw);
 	if (ret == -EBUSY)
-		pr_err("%s: %s failed: function %s in use by task %s/%d after %d tries\n",
+		lkhp_fail("%s: %s failed: function %s in use by task %s/%d after %d tries",
 		       e->desc->name, c->what, sw.busy_func, sw.busy_comm,
 		       sw.busy_pid, LKHP_STOP_TRIES);
 	else if (ret == -EIO)
-		pr_err("%s: %s failed: a patch site was rewritten behind lkhp\n",
+		lkhp_fail("%s: %s failed: a patch site was rewritten behind lkhp",
 		       e->desc->name, c->what);
 	if (ret)
 		goto out;
@@ -189,8 +189,17 @@ int lkhp_enable(struct lkhp_entry *e)
 	lockdep_assert_held(&lkhp_mutex);
 	if (e->state == LKHP_STATE_ENABLED)
 		return 0;
-	if (!try_module_get(e->desc->mod))
+	/* removing is for good: the module unloads next */
+	if (e->state == LKHP_STATE_REMOVING) {
+		lkhp_fail("%s: enable refused: the patch is being removed",
+			  e->desc->name);
+		return -EINVAL;
+	}
+	if (!try_module_get(e->desc->mod)) {
+		lkhp_fail("%s: enable refused: its module is unloading",
+			  e->desc->name);
 		return -ENODEV;
+	}
 	ret = lkhp_switch(e, &c);
 	if (ret) {
 		module_put(e->desc->mod);
@@ -311,11 +320,15 @@ int lkhp_register_patch(struct lkhp_patch *p)
 	int ret;
 
 	ret = lkhp_patch_check(p);
-	if (ret)
+	if (ret) {
+		lkhp_reason_registration(lkhp_coming_owner(p), ret);
 		return ret;
+	}
 	e = kzalloc(sizeof(*e), GFP_KERNEL);
-	if (!e)
+	if (!e) {
+		lkhp_reason_registration(lkhp_coming_owner(p), -ENOMEM);
 		return -ENOMEM;
+	}
 	e->desc = p;
 	INIT_LIST_HEAD(&e->node);
 	e->funcs = kcalloc(p->nr_funcs, sizeof(*e->funcs), GFP_KERNEL);
@@ -325,7 +338,7 @@ int lkhp_register_patch(struct lkhp_patch *p)
 	}
 	mutex_lock(&lkhp_mutex);
 	if (lkhp_name_taken(p->name)) {
-		pr_err("%s: refused: a patch of that name is registered\n",
+		lkhp_fail("%s: refused: a patch of that name is registered",
 		       p->name);
 		ret = -EEXIST;
 		goto err_unlock;
@@ -343,7 +356,7 @@ int lkhp_register_patch(struct lkhp_patch *p)
 	 */
 	ret = lkhp_sysfs_add(e);
 	if (ret) {
-		pr_err("%s: refused: no sysfs directory (%d)\n", p->name, ret);
+		lkhp_fail("%s: refused: no sysfs directory (%d)", p->name, ret);
 		goto err_sysfs;
 	}
 	list_add_tail(&e->node, &lkhp_patches);
@@ -363,11 +376,13 @@ err_sysfs:
 	mutex_unlock(&lkhp_mutex);
 	/* Frees @e, also when the directory could not be made. */
 	lkhp_sysfs_del(e);
+	lkhp_reason_registration(lkhp_coming_owner(p), ret);
 	return ret;
 err_unlock:
 	mutex_unlock(&lkhp_mutex);
 err_free:
 	lkhp_entry_release(e);
+	lkhp_reason_registration(lkhp_coming_owner(p), ret);
 	return ret;
 }
 EXPORT_SYMBOL_GPL(lkhp_register_patch);

@@ -122,6 +122,12 @@ int lkhp_modules_init(void);
 void lkhp_modules_exit(void);
 struct module *lkhp_coming_owner(const void *addr);
 
+/* reason.c */
+void lkhp_fail(const char *fmt, ...) __printf(1, 2);
+void lkhp_reason_take(char *out);
+void lkhp_reason_registration(const struct module *mod, int err);
+void lkhp_reason_last(struct lkhp_last_error *out);
+
 /* patch.c */
 int lkhp_patch_check(const struct lkhp_patch *p);
 int lkhp_patch_resolve(struct lkhp_entry *e);

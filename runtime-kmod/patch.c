@@ -89,7 +89,7 @@ int lkhp_patch_check(const struct lkhp_patch *p)
 	const char *name, *release, *version;
 
 	if (!mod || !lkhp_in_module(mod, p, sizeof(*p))) {
-		pr_err("refused: the patch at %pS is not inside a module being loaded\n",
+		lkhp_fail("refused: the patch at %pS is not inside a module being loaded",
 		       p);
 		return -EINVAL;
 	}
@@ -98,7 +98,7 @@ int lkhp_patch_check(const struct lkhp_patch *p)
 	    p->struct_size != sizeof(*p) ||
 	    p->func_size != sizeof(struct lkhp_patch_func) ||
 	    p->reloc_size != sizeof(struct lkhp_patch_reloc)) {
-		pr_err("%s: refused: patch ABI %u (sizes %u/%u/%u) does not match lkhp ABI %u (%zu/%zu/%zu)\n",
+		lkhp_fail("%s: refused: patch ABI %u (sizes %u/%u/%u) does not match lkhp ABI %u (%zu/%zu/%zu)",
 		       name, p->abi_version, p->struct_size, p->func_size,
 		       p->reloc_size, LKHP_ABI_VERSION, sizeof(*p),
 		       sizeof(struct lkhp_patch_func),
@@ -112,7 +112,7 @@ int lkhp_patch_check(const struct lkhp_patch *p)
 	    (p->nr_relocs &&
 	     !lkhp_table_ok(mod, p->relocs, p->nr_relocs, p->reloc_size)) ||
 	    p->reserved[0] || p->reserved[1] || (p->flags & ~LKHP_PATCH_REPLACE)) {
-		pr_err("%s: refused: malformed patch header\n", name);
+		lkhp_fail("%s: refused: malformed patch header", name);
 		return -EINVAL;
 	}
 	release = lkhp_str_ok(mod, p->kernel_release,
@@ -124,7 +124,7 @@ int lkhp_patch_check(const struct lkhp_patch *p)
 	if (!release || !version ||
 	    strcmp(release, init_uts_ns.name.release) ||
 	    strcmp(version, init_uts_ns.name.version)) {
-		pr_err("%s: refused: built for kernel '%s' '%s', running '%s' '%s'\n",
+		lkhp_fail("%s: refused: built for kernel '%s' '%s', running '%s' '%s'",
 		       name, release ?: "?", version ?: "?",
 		       init_uts_ns.name.release, init_uts_ns.name.version);
 		return -ENOEXEC;
@@ -190,7 +190,7 @@ static int lkhp_resolve_sym(struct lkhp_entry *e, const char *name,
 	unsigned long found;
 
 	if (objname && *objname) {
-		pr_err("%s: refused: %s in %s: only vmlinux symbols are supported\n",
+		lkhp_fail("%s: refused: %s in %s: only vmlinux symbols are supported",
 		       e->desc->name, name, objname);
 		return -EOPNOTSUPP;
 	}
@@ -205,7 +205,7 @@ static int lkhp_resolve_sym(struct lkhp_entry *e, const char *name,
 	if (!found || found < size) {
 		/* lkhp_symbuf now holds what is really there. */
 		sprint_symbol(lkhp_symbuf, *addr);
-		pr_err("%s: refused: symbol %s (link-time %#x, size %#x) does not verify: %#lx is %s\n",
+		lkhp_fail("%s: refused: symbol %s (link-time %#x, size %#x) does not verify: %#lx is %s",
 		       e->desc->name, name, link_addr, size, *addr, lkhp_symbuf);
 		return -ENOEXEC;
 	}
@@ -234,7 +234,7 @@ static int lkhp_site_get(struct lkhp_entry *e, struct lkhp_func *f,
 	if (s) {
 		if (s->site_offset != d->site_offset ||
 		    s->func_size != d->old_size) {
-			pr_err("%s: refused: %s: site offset %u / size %u differ from another patch's %u / %lu\n",
+			lkhp_fail("%s: refused: %s: site offset %u / size %u differ from another patch's %u / %lu",
 			       e->desc->name, d->old_name, d->site_offset,
 			       d->old_size, s->site_offset, s->func_size);
 			return -EINVAL;
@@ -298,7 +298,7 @@ static int lkhp_func_resolve(struct lkhp_entry *e, struct lkhp_func *f)
 	    !lkhp_objname_ok(mod, d->objname) || d->flags ||
 	    (d->site_offset != LKHP_SITE_ENTRY &&
 	     d->site_offset != LKHP_SITE_FENTRY)) {
-		pr_err("%s: refused: malformed function record %u\n",
+		lkhp_fail("%s: refused: malformed function record %u",
 		       e->desc->name, (unsigned int)(f - e->funcs));
 		return -EINVAL;
 	}
@@ -307,7 +307,7 @@ static int lkhp_func_resolve(struct lkhp_entry *e, struct lkhp_func *f)
 	if (ret)
 		return ret;
 	if (d->old_size < d->site_offset + LKHP_INS_LEN) {
-		pr_err("%s: refused: %s is too short for the redirect: %u bytes, need %u (site offset %u + %u-byte ljmp)\n",
+		lkhp_fail("%s: refused: %s is too short for the redirect: %u bytes, need %u (site offset %u + %u-byte ljmp)",
 		       e->desc->name, d->old_name, d->old_size,
 		       d->site_offset + LKHP_INS_LEN, d->site_offset,
 		       LKHP_INS_LEN);
@@ -315,20 +315,20 @@ static int lkhp_func_resolve(struct lkhp_entry *e, struct lkhp_func *f)
 	}
 	for (i = 0; &e->funcs[i] != f; i++) {
 		if (e->funcs[i].site->func_addr == old_addr) {
-			pr_err("%s: refused: %s is listed twice\n",
+			lkhp_fail("%s: refused: %s is listed twice",
 			       e->desc->name, d->old_name);
 			return -EINVAL;
 		}
 	}
 	f->new_addr = (unsigned long)d->new_func;
 	if (!lkhp_in_text(mod, f->new_addr)) {
-		pr_err("%s: refused: new %s at %pS is not in the text of module %s\n",
+		lkhp_fail("%s: refused: new %s at %pS is not in the text of module %s",
 		       e->desc->name, d->old_name, d->new_func, mod->name);
 		return -EINVAL;
 	}
 	f->new_size = lkhp_symbol_size(f->new_addr, NULL);
 	if (!f->new_size) {
-		pr_err("%s: refused: new %s at %pS is not a symbol start\n",
+		lkhp_fail("%s: refused: new %s at %pS is not a symbol start",
 		       e->desc->name, d->old_name, d->new_func);
 		return -EINVAL;
 	}
@@ -350,7 +350,7 @@ static int lkhp_reloc_apply(struct lkhp_entry *e,
 	    !within_module_core(place, mod) ||
 	    !within_module_core(place + sizeof(val) - 1, mod) ||
 	    !lkhp_place_ok(e->desc, place)) {
-		pr_err("%s: refused: malformed relocation %u\n",
+		lkhp_fail("%s: refused: malformed relocation %u",
 		       e->desc->name, (unsigned int)(r - e->desc->relocs));
 		return -EINVAL;
 	}
@@ -378,7 +378,7 @@ int lkhp_patch_resolve(struct lkhp_entry *e)
 	lockdep_assert_held(&lkhp_mutex);
 	if (lkhp_symbol_size((unsigned long)&_printk, LKHP_ANCHOR_SYMBOL) == 0 ||
 	    !p->anchor_addr) {
-		pr_err("%s: refused: no KASLR anchor\n", p->name);
+		lkhp_fail("%s: refused: no KASLR anchor", p->name);
 		return -EINVAL;
 	}
 	for (i = 0; i < p->nr_funcs; i++) {

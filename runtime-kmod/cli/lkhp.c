@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/klog.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -23,7 +22,6 @@
 #include "uapi/lkhp.h"
 
 #define LKHP_CLI_VERSION "1.0"
-#define MAX_PATCHES 4096
 
 _Static_assert(sizeof(struct lkhp_func_info) == LKHP_FUNC_INFO_SIZE, "uapi");
 _Static_assert(sizeof(struct lkhp_patch_info) == LKHP_PATCH_INFO_SIZE, "uapi");
@@ -31,6 +29,7 @@ _Static_assert(sizeof(struct lkhp_get_info) == LKHP_GET_INFO_SIZE, "uapi");
 _Static_assert(sizeof(struct lkhp_id_req) == LKHP_ID_REQ_SIZE, "uapi");
 _Static_assert(sizeof(struct lkhp_count) == LKHP_COUNT_SIZE, "uapi");
 _Static_assert(sizeof(struct lkhp_get_all) == LKHP_GET_ALL_SIZE, "uapi");
+_Static_assert(sizeof(struct lkhp_last_error) == LKHP_LAST_ERROR_SIZE, "uapi");
 
 struct opts {
 	const char *file;
@@ -61,77 +60,68 @@ static void __attribute__((format(printf, 1, 2))) err(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-/* The kernel says why it refused: show lkhp.ko's last message. */
-static void show_kernel_reason(void)
+static int dev_fd = -1;
+
+/* /dev/lkhp, opened on first use; a CLI without it can do nothing: exit. */
+static int dev(void)
 {
-	int size = klogctl(10, NULL, 0);
-	char *buf, *line, *last = NULL;
-	int n;
-
-	if (size <= 0)
-		return;
-	buf = malloc(size + 1);
-	if (!buf)
-		return;
-	n = klogctl(3, buf, size);
-	if (n > 0) {
-		buf[n] = '\0';
-		for (line = strtok(buf, "\n"); line; line = strtok(NULL, "\n"))
-			if (strstr(line, "lkhp: ") &&
-			    (strstr(line, "refused") || strstr(line, "failed")))
-				last = line;
-		if (last)
-			fprintf(stderr, "lkhp: kernel: %s\n",
-				strstr(last, "lkhp: ") + 6);
-	}
-	free(buf);
-}
-
-static int dev_open(void)
-{
-	int fd = open(LKHP_DEVICE, O_RDWR | O_CLOEXEC);
-
-	if (fd < 0)
+	if (dev_fd >= 0)
+		return dev_fd;
+	dev_fd = open(LKHP_DEVICE, O_RDWR | O_CLOEXEC);
+	if (dev_fd < 0) {
 		err("%s: %s%s", LKHP_DEVICE, strerror(errno),
-		    errno == ENOENT ? " (is lkhp.ko loaded?)" : "");
-	return fd;
+		    errno == ENOENT ? " (is lkhp.ko loaded?)" :
+		    errno == EACCES ? " (root only)" : "");
+		exit(1);
+	}
+	return dev_fd;
 }
 
+/* 0 or -errno: every failure is the caller's to report. */
 static int dev_ioctl(unsigned long cmd, void *arg)
 {
-	int fd = dev_open(), ret;
-
-	if (fd < 0)
-		return -1;
-	ret = ioctl(fd, cmd, arg);
-	if (ret < 0)
-		ret = -errno;
-	close(fd);
-	return ret;
+	return ioctl(dev(), cmd, arg) < 0 ? -errno : 0;
 }
 
-/* All patches into @p (room for MAX_PATCHES); returns the count or -errno. */
-static int get_all(struct lkhp_patch_info *p)
+/*
+ * All patches, in id order, into a buffer sized from the count (a patch
+ * registered meanwhile: asked again).  Returns the count or -errno.
+ */
+static int get_all(struct lkhp_patch_info **out)
 {
-	struct lkhp_get_all ga = {
-		.version = LKHP_UAPI_VERSION,
-		.count = MAX_PATCHES,
-		.patches = (unsigned long)p,
-	};
-	int ret = dev_ioctl(LKHP_IOC_GET_ALL, &ga);
+	struct lkhp_get_all ga = { .version = LKHP_UAPI_VERSION };
+	struct lkhp_patch_info *p = NULL;
+	int ret;
 
-	if (ret < 0) {
-		if (ret != -1)
+	for (;;) {
+		struct lkhp_patch_info *q = realloc(p, (ga.count + 1) * sizeof(*p));
+		__u32 room = ga.count + 1;
+
+		if (!q) {
+			free(p);
+			err("out of memory");
+			return -ENOMEM;
+		}
+		p = q;
+		ga.count = room;
+		ga.patches = (unsigned long)p;
+		ret = dev_ioctl(LKHP_IOC_GET_ALL, &ga);
+		if (ret < 0) {
+			free(p);
 			err("reading the patch table: %s", strerror(-ret));
-		return ret;
+			return ret;
+		}
+		if (ga.count <= room)
+			break;
 	}
-	return ga.count < MAX_PATCHES ? (int)ga.count : MAX_PATCHES;
+	*out = p;
+	return (int)ga.count;
 }
 
 /* An id, a patch name or a module name (lkhp_NAME or lkhp-NAME). */
 static int resolve_id(const char *arg, __u32 *id)
 {
-	static struct lkhp_patch_info p[MAX_PATCHES];
+	struct lkhp_patch_info *p;
 	char *end, mod[LKHP_NAME_LEN];
 	unsigned long v;
 	int n, i;
@@ -149,15 +139,18 @@ static int resolve_id(const char *arg, __u32 *id)
 	for (i = 0; mod[i]; i++)
 		if (mod[i] == '-')
 			mod[i] = '_';
-	n = get_all(p);
+	n = get_all(&p);
+	if (n < 0)
+		return -1;
 	for (i = 0; i < n; i++) {
 		if (!strcmp(p[i].name, arg) || !strcmp(p[i].module, mod)) {
 			*id = p[i].id;
+			free(p);
 			return 0;
 		}
 	}
-	if (n >= 0)
-		err("no patch named '%s'", arg);
+	free(p);
+	err("no patch named '%s'", arg);
 	return -1;
 }
 
@@ -179,10 +172,10 @@ static int id_op(const struct opts *o, unsigned long cmd, const char *what,
 		return 1;
 	}
 	if (ret < 0) {
-		if (ret != -1) {
+		if (req.reason[0])
+			err("%s patch %u: %s: %s", what, req.id, strerror(-ret), req.reason);
+		else
 			err("%s patch %u: %s", what, req.id, strerror(-ret));
-			show_kernel_reason();
-		}
 		return 1;
 	}
 	if (info)
@@ -245,9 +238,19 @@ out:
 	return ret;
 }
 
+/* Why lkhp.ko refused module @mod, when it was the last to fail. */
+static void show_registration_reason(const char *mod)
+{
+	struct lkhp_last_error le = { .version = LKHP_UAPI_VERSION };
+
+	if (dev_ioctl(LKHP_IOC_LAST_ERROR, &le) == 0 && !strcmp(le.module, mod) &&
+	    le.reason[0])
+		err("kernel: %s", le.reason);
+}
+
 static int cmd_install(const struct opts *o)
 {
-	static struct lkhp_patch_info p[MAX_PATCHES];
+	struct lkhp_patch_info *p;
 	char mod[LKHP_NAME_LEN];
 	int fd, n, i;
 
@@ -266,19 +269,22 @@ static int cmd_install(const struct opts *o)
 	}
 	if (syscall(SYS_finit_module, fd, "", 0)) {
 		err("loading %s: %s", o->file, strerror(errno));
-		show_kernel_reason();
+		show_registration_reason(mod);
 		close(fd);
 		return 1;
 	}
 	close(fd);
-	n = get_all(p);
+	n = get_all(&p);
 	for (i = 0; i < n; i++) {
 		if (!strcmp(p[i].module, mod)) {
 			printf("%u\n", p[i].id);
+			free(p);
 			return 0;
 		}
 	}
-	err("%s loaded but registered no patch", mod);
+	free(p);
+	if (n >= 0)
+		err("%s loaded but registered no patch", mod);
 	return 1;
 }
 
@@ -311,21 +317,24 @@ static void print_ins(const char *label, const __u8 *ins)
 
 static int list_one(__u32 id)
 {
-	static struct lkhp_func_info f[1024];
-	struct lkhp_get_info gi = {
-		.version = LKHP_UAPI_VERSION,
-		.id = id,
-		.nr_funcs = 1024,
-		.funcs = (unsigned long)f,
-	};
+	struct lkhp_get_info gi = { .version = LKHP_UAPI_VERSION, .id = id };
+	struct lkhp_func_info *f;
 	char t[3][32];
 	__u32 i;
+	/* first the patch alone: its function count sizes the records */
 	int ret = dev_ioctl(LKHP_IOC_GET_INFO, &gi);
 
+	f = ret ? NULL : calloc(gi.info.nr_funcs, sizeof(*f));
+	if (f) {
+		gi.nr_funcs = gi.info.nr_funcs;
+		gi.funcs = (unsigned long)f;
+		ret = dev_ioctl(LKHP_IOC_GET_INFO, &gi);
+	} else if (!ret) {
+		ret = -ENOMEM;
+	}
 	if (ret < 0) {
-		if (ret != -1)
-			err("patch %u: %s", id, ret == -ENOENT ?
-			    "no such patch" : strerror(-ret));
+		err("patch %u: %s", id, ret == -ENOENT ? "no such patch" : strerror(-ret));
+		free(f);
 		return 1;
 	}
 	fmt_time(gi.info.load_time, t[0], sizeof(t[0]));
@@ -347,19 +356,20 @@ static int list_one(__u32 id)
 		print_ins("original", f[i].original_ins);
 		print_ins("patch", f[i].patch_ins);
 	}
+	free(f);
 	return 0;
 }
 
 static int cmd_list(const struct opts *o)
 {
-	static struct lkhp_patch_info p[MAX_PATCHES];
+	struct lkhp_patch_info *p;
 	char since[32];
 	__u32 id;
 	int n, i;
 
 	if (o->id)
 		return resolve_id(o->id, &id) ? 1 : list_one(id);
-	n = get_all(p);
+	n = get_all(&p);
 	if (n < 0)
 		return 1;
 	printf("%-4s %-24s %-9s %9s  %s\n", "ID", "NAME", "STATE",
@@ -370,6 +380,7 @@ static int cmd_list(const struct opts *o)
 		printf("%-4u %-24s %-9s %9u  %s\n", p[i].id, p[i].name,
 		       state_name(p[i].state), p[i].nr_funcs, since);
 	}
+	free(p);
 	return 0;
 }
 

@@ -16,12 +16,14 @@
 #include <linux/ioctl.h>
 #include <linux/types.h>
 
-#define LKHP_UAPI_VERSION	1
+#define LKHP_UAPI_VERSION	2	/* 2: refusal reasons (lkhp_id_req, LAST_ERROR) */
 #define LKHP_DEVICE		"/dev/lkhp"
 
 #define LKHP_NAME_LEN		64	/* patch and module names, NUL included */
 #define LKHP_SYM_LEN		128	/* function names, NUL included */
 #define LKHP_INS_LEN		7	/* ljmp $__KERNEL_CS, $new: ea imm32 imm16 */
+/* A refusal's reason, NUL included; a longer one ends in "...". */
+#define LKHP_REASON_LEN		512
 
 /* The state of a patch (the original design's HopState). */
 enum lkhp_state {
@@ -74,10 +76,25 @@ struct lkhp_get_info {
 	struct lkhp_patch_info info;	/* out */
 };
 
-/* LKHP_IOC_ENABLE, LKHP_IOC_DISABLE, LKHP_IOC_REMOVE. */
+/*
+ * LKHP_IOC_ENABLE, LKHP_IOC_DISABLE, LKHP_IOC_REMOVE.  Copied back also when
+ * the ioctl fails: @reason then says why ("" if the errno says it all).
+ */
 struct lkhp_id_req {
 	__u32	version;	/* in: LKHP_UAPI_VERSION */
 	__u32	id;		/* in: patch id */
+	char	reason[LKHP_REASON_LEN];	/* out */
+};
+
+/*
+ * LKHP_IOC_LAST_ERROR: the last patch module whose registration failed
+ * (its init returned @error): why.  @module is "" when none failed yet.
+ */
+struct lkhp_last_error {
+	__u32	version;	/* in: LKHP_UAPI_VERSION */
+	__s32	error;		/* out: -errno */
+	char	module[LKHP_NAME_LEN];		/* out */
+	char	reason[LKHP_REASON_LEN];	/* out */
 };
 
 /* LKHP_IOC_COUNT. */
@@ -97,21 +114,24 @@ struct lkhp_get_all {
 /* Read a patch record (LKHP_GET_HOTPATCH_INFO). */
 #define LKHP_IOC_GET_INFO	_IOWR(LKHP_IOC_MAGIC, 1, struct lkhp_get_info)
 /* Disable for good before unloading the module (LKHP_REMOVE_HOTPATCH). */
-#define LKHP_IOC_REMOVE		_IOW(LKHP_IOC_MAGIC, 2, struct lkhp_id_req)
+#define LKHP_IOC_REMOVE		_IOWR(LKHP_IOC_MAGIC, 2, struct lkhp_id_req)
 /* Redirect a patch's functions (LKHP_ENABLE_HOTPATCH). */
-#define LKHP_IOC_ENABLE		_IOW(LKHP_IOC_MAGIC, 3, struct lkhp_id_req)
+#define LKHP_IOC_ENABLE		_IOWR(LKHP_IOC_MAGIC, 3, struct lkhp_id_req)
 /* Restore the previous target of each site (LKHP_DISABLE_HOTPATCH). */
-#define LKHP_IOC_DISABLE	_IOW(LKHP_IOC_MAGIC, 4, struct lkhp_id_req)
+#define LKHP_IOC_DISABLE	_IOWR(LKHP_IOC_MAGIC, 4, struct lkhp_id_req)
 /* Number of registered patches (LKHP_NUMBER_OF_PATCHES). */
 #define LKHP_IOC_COUNT		_IOWR(LKHP_IOC_MAGIC, 5, struct lkhp_count)
 /* Records of all patches (LKHP_GET_ALL_PATCH_INFO). */
 #define LKHP_IOC_GET_ALL	_IOWR(LKHP_IOC_MAGIC, 6, struct lkhp_get_all)
+/* Why the last patch module failed to register (the original had dmesg). */
+#define LKHP_IOC_LAST_ERROR	_IOWR(LKHP_IOC_MAGIC, 7, struct lkhp_last_error)
 
 /* Sizes both sides assert; a change here is a new LKHP_UAPI_VERSION. */
 #define LKHP_FUNC_INFO_SIZE	248
 #define LKHP_PATCH_INFO_SIZE	184
 #define LKHP_GET_INFO_SIZE	(24 + LKHP_PATCH_INFO_SIZE)
-#define LKHP_ID_REQ_SIZE	8
+#define LKHP_ID_REQ_SIZE	(8 + LKHP_REASON_LEN)
+#define LKHP_LAST_ERROR_SIZE	(8 + LKHP_NAME_LEN + LKHP_REASON_LEN)
 #define LKHP_COUNT_SIZE		8
 #define LKHP_GET_ALL_SIZE	16
 

@@ -4,6 +4,8 @@
  *   probe errors ID     bad ids, sizes, versions and pointers are refused
  *   probe perm          as uid 1000: open fails (EACCES); with an fd opened
  *                       as root, ioctls fail once privileges are dropped
+ *   probe removing ID   remove ID (it stays loaded), then enabling it is
+ *                       refused with EINVAL and a reason
  *   probe cycle ID N    N disable+enable cycles; a switch refused with EBUSY
  *                       (a task was inside) is counted and tried again, at
  *                       most 100 times in a row; any other error stops
@@ -99,6 +101,20 @@ static int perm(void)
 	return failures ? 1 : 0;
 }
 
+static int removing(__u32 id)
+{
+	struct lkhp_id_req req = { .version = LKHP_UAPI_VERSION, .id = id };
+	int fd = open_dev();
+
+	expect("remove", ioctl(fd, LKHP_IOC_REMOVE, &req), 0);
+	expect("enable a removed patch", ioctl(fd, LKHP_IOC_ENABLE, &req), EINVAL);
+	printf("probe: reason: %s\n", req.reason);
+	if (!strstr(req.reason, "enable refused: the patch is being removed"))
+		failures++;
+	close(fd);
+	return failures ? 1 : 0;
+}
+
 #define CYCLE_BUSY_TRIES 100
 
 /* One switch, retried while EBUSY; counts the refusals in *busy. */
@@ -141,8 +157,10 @@ int main(int argc, char **argv)
 		return errors(atoi(argv[2]));
 	if (argc == 2 && !strcmp(argv[1], "perm"))
 		return perm();
+	if (argc == 3 && !strcmp(argv[1], "removing"))
+		return removing(atoi(argv[2]));
 	if (argc == 4 && !strcmp(argv[1], "cycle"))
 		return cycle(atoi(argv[2]), atol(argv[3]));
-	fprintf(stderr, "usage: probe errors ID | perm | cycle ID N\n");
+	fprintf(stderr, "usage: probe errors ID | perm | removing ID | cycle ID N\n");
 	return 2;
 }

@@ -20,9 +20,11 @@ dmesg_has "wrongaddr: refused: symbol cmdline_proc_show .* does not verify"
 must_fail lkhp install -f lkhp-short.ko
 echo "$out" | grep -q "Invalid argument" || fail "errno"
 dmesg_has "short: refused: $short is too short for the redirect: 10 bytes, need 12 \(site offset 5 \+ 7-byte ljmp\)"
+echo "$out" | grep -q "lkhp: kernel: short: refused: $short is too short" || fail "CLI reason (short)"
 
 must_fail lkhp install -f lkhp-wrongver.ko
 dmesg_has "wrongver: refused: built for kernel .*some other build.*, running"
+echo "$out" | grep -q "lkhp: kernel: wrongver: refused: built for kernel" || fail "CLI reason (wrongver)"
 
 must_fail lkhp install -f /lkhp/guest.sh
 echo "$out" | grep -q "not a kernel module" || fail "non-module file"

@@ -28,6 +28,8 @@ pid=$(pidof lkhp_busy) || fail "no busy kthread"
 must_fail lkhp install -f lkhp-msleep.ko
 echo "$out" | grep -q "Device or resource busy" || fail "errno"
 dmesg_has "msleep: enable failed: function msleep in use by task lkhp_busy/$pid after 10 tries"
+echo "$out" | grep -q "lkhp: kernel: msleep: enable failed: function msleep in use by task lkhp_busy/$pid" ||
+	fail "CLI reason (install)"
 same "$(text msleep)" "$before" "msleep bytes after -EBUSY"
 ! grep -q "^lkhp_msleep " /proc/modules || fail "patch module stayed"
 rmmod busy_target
@@ -40,6 +42,8 @@ sleep 1
 # Now the new version is busy: disabling must wait for it, then give up.
 must_fail lkhp disable -i msleep
 dmesg_has "msleep: disable failed: function msleep in use by task lkhp_busy/[0-9]+ after 10 tries"
+echo "$out" | grep -Eq "disable patch [0-9]+: Device or resource busy: msleep: disable failed: function msleep in use by task lkhp_busy/[0-9]+" ||
+	fail "CLI reason (disable)"
 lkhp list | grep -Eq "^[0-9]+ +msleep +enabled" || fail "still enabled"
 # Spinning in the new version, preempted, with no call to return from.
 busy=$(pidof lkhp_busy)
