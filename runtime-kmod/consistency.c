@@ -247,16 +247,3 @@ int lkhp_switch_run(struct lkhp_switch *sw)
 	}
 }
 
-static int lkhp_empty_fn(void *data)
-{
-	return 0;
-}
-
-/* Duration of an empty stop_machine() over all CPUs: the benchmark's base. */
-u64 lkhp_empty_stop_ns(void)
-{
-	u64 start = ktime_get_ns();
-
-	stop_machine(lkhp_empty_fn, NULL, cpu_online_mask);
-	return ktime_get_ns() - start;
-}

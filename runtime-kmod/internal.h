@@ -144,7 +144,6 @@ int lkhp_writes_apply(struct lkhp_switch *sw);
 
 /* consistency.c */
 int lkhp_switch_run(struct lkhp_switch *sw);
-u64 lkhp_empty_stop_ns(void);
 
 /* chardev.c */
 int lkhp_chardev_init(void);

@@ -2,7 +2,6 @@
 /*
  * /sys/kernel/lkhp/
  *   version              lkhp.ko version, ABI and uapi versions
- *   empty_stop_ns        (0400) runs an empty stop_machine(), prints its ns
  *   <patch>/id           patch id
  *   <patch>/enabled      0/1; write 1/0 to enable/disable (root)
  *   <patch>/state        disabled, enabled or removing
@@ -39,8 +38,77 @@ static int lkhp_entry_lock(struct lkhp_entry *e)
 	return 0;
 }
 
-static ssize_t lkhp_entry_show(struct kobject *kobj,
-			       struct kobj_attribute *attr, char *buf);
+/* Show an attribute of @kobj's patch, while it is registered. */
+static ssize_t lkhp_entry_show(struct kobject *kobj, char *buf,
+			       ssize_t (*show)(const struct lkhp_entry *e, char *buf))
+{
+	struct lkhp_entry *e = to_entry(kobj);
+	ssize_t ret;
+
+	ret = lkhp_entry_lock(e);
+	if (ret)
+		return ret;
+	ret = show(e, buf);
+	mutex_unlock(&lkhp_mutex);
+	return ret;
+}
+
+/* NAME_show() for sysfs, from lkhp_NAME(e, buf) run under lkhp_mutex. */
+#define LKHP_ENTRY_ATTR_SHOW(name)					\
+static ssize_t name##_show(struct kobject *kobj,			\
+			   struct kobj_attribute *attr, char *buf)	\
+{									\
+	return lkhp_entry_show(kobj, buf, lkhp_##name);			\
+}
+
+static ssize_t lkhp_id(const struct lkhp_entry *e, char *buf)
+{
+	return sysfs_emit(buf, "%u\n", e->id);
+}
+
+static ssize_t lkhp_enabled(const struct lkhp_entry *e, char *buf)
+{
+	return sysfs_emit(buf, "%d\n", e->state == LKHP_STATE_ENABLED);
+}
+
+static ssize_t lkhp_state(const struct lkhp_entry *e, char *buf)
+{
+	return sysfs_emit(buf, "%s\n", lkhp_state_names[e->state]);
+}
+
+static ssize_t lkhp_module(const struct lkhp_entry *e, char *buf)
+{
+	return sysfs_emit(buf, "%s\n", e->desc->mod->name);
+}
+
+static ssize_t lkhp_stop_ns(const struct lkhp_entry *e, char *buf)
+{
+	return sysfs_emit(buf, "%llu\n", e->stop_ns);
+}
+
+static ssize_t lkhp_functions(const struct lkhp_entry *e, char *buf)
+{
+	const struct lkhp_func *f;
+	unsigned int i;
+	int len = 0;
+
+	for (i = 0; i < e->nr_funcs; i++) {
+		f = &e->funcs[i];
+		len += sysfs_emit_at(buf, len, "%s %s %#lx %#lx %d\n",
+				     f->desc->old_name,
+				     lkhp_objname(f->desc->objname),
+				     f->site->func_addr, f->new_addr,
+				     f->site->active == f);
+	}
+	return len;
+}
+
+LKHP_ENTRY_ATTR_SHOW(id)
+LKHP_ENTRY_ATTR_SHOW(enabled)
+LKHP_ENTRY_ATTR_SHOW(state)
+LKHP_ENTRY_ATTR_SHOW(module)
+LKHP_ENTRY_ATTR_SHOW(stop_ns)
+LKHP_ENTRY_ATTR_SHOW(functions)
 
 static ssize_t enabled_store(struct kobject *kobj, struct kobj_attribute *attr,
 			     const char *buf, size_t count)
@@ -60,56 +128,12 @@ static ssize_t enabled_store(struct kobject *kobj, struct kobj_attribute *attr,
 	return ret ?: count;
 }
 
-static struct kobj_attribute lkhp_attr_id = __ATTR(id, 0444, lkhp_entry_show, NULL);
-static struct kobj_attribute lkhp_attr_enabled =
-	__ATTR(enabled, 0644, lkhp_entry_show, enabled_store);
-static struct kobj_attribute lkhp_attr_state = __ATTR(state, 0444, lkhp_entry_show, NULL);
-static struct kobj_attribute lkhp_attr_module = __ATTR(module, 0444, lkhp_entry_show, NULL);
-static struct kobj_attribute lkhp_attr_stop_ns = __ATTR(stop_ns, 0444, lkhp_entry_show, NULL);
-static struct kobj_attribute lkhp_attr_functions =
-	__ATTR(functions, 0444, lkhp_entry_show, NULL);
-
-static ssize_t lkhp_functions_show(const struct lkhp_entry *e, char *buf)
-{
-	const struct lkhp_func *f;
-	unsigned int i;
-	int len = 0;
-
-	for (i = 0; i < e->nr_funcs; i++) {
-		f = &e->funcs[i];
-		len += sysfs_emit_at(buf, len, "%s %s %#lx %#lx %d\n",
-				     f->desc->old_name,
-				     lkhp_objname(f->desc->objname),
-				     f->site->func_addr, f->new_addr,
-				     f->site->active == f);
-	}
-	return len;
-}
-
-static ssize_t lkhp_entry_show(struct kobject *kobj,
-			       struct kobj_attribute *attr, char *buf)
-{
-	struct lkhp_entry *e = to_entry(kobj);
-	ssize_t ret;
-
-	ret = lkhp_entry_lock(e);
-	if (ret)
-		return ret;
-	if (attr == &lkhp_attr_id)
-		ret = sysfs_emit(buf, "%u\n", e->id);
-	else if (attr == &lkhp_attr_enabled)
-		ret = sysfs_emit(buf, "%d\n", e->state == LKHP_STATE_ENABLED);
-	else if (attr == &lkhp_attr_state)
-		ret = sysfs_emit(buf, "%s\n", lkhp_state_names[e->state]);
-	else if (attr == &lkhp_attr_module)
-		ret = sysfs_emit(buf, "%s\n", e->desc->mod->name);
-	else if (attr == &lkhp_attr_stop_ns)
-		ret = sysfs_emit(buf, "%llu\n", e->stop_ns);
-	else
-		ret = lkhp_functions_show(e, buf);
-	mutex_unlock(&lkhp_mutex);
-	return ret;
-}
+static struct kobj_attribute lkhp_attr_id = __ATTR_RO(id);
+static struct kobj_attribute lkhp_attr_enabled = __ATTR_RW(enabled);
+static struct kobj_attribute lkhp_attr_state = __ATTR_RO(state);
+static struct kobj_attribute lkhp_attr_module = __ATTR_RO(module);
+static struct kobj_attribute lkhp_attr_stop_ns = __ATTR_RO(stop_ns);
+static struct kobj_attribute lkhp_attr_functions = __ATTR_RO(functions);
 
 static struct attribute *lkhp_entry_attrs[] = {
 	&lkhp_attr_id.attr,
@@ -152,18 +176,10 @@ static ssize_t version_show(struct kobject *kobj, struct kobj_attribute *attr,
 			  LKHP_ABI_VERSION, LKHP_UAPI_VERSION);
 }
 
-static ssize_t empty_stop_ns_show(struct kobject *kobj,
-				  struct kobj_attribute *attr, char *buf)
-{
-	return sysfs_emit(buf, "%llu\n", lkhp_empty_stop_ns());
-}
-
 static struct kobj_attribute lkhp_attr_version = __ATTR_RO(version);
-static struct kobj_attribute lkhp_attr_empty_stop_ns = __ATTR_RO_MODE(empty_stop_ns, 0400);
 
 static struct attribute *lkhp_top_attrs[] = {
 	&lkhp_attr_version.attr,
-	&lkhp_attr_empty_stop_ns.attr,
 	NULL,
 };
 

@@ -1,5 +1,5 @@
 #!/bin/bash
-# /sys/kernel/lkhp: the top-level version and empty_stop_ns, and every
+# /sys/kernel/lkhp: the top-level version (and nothing else), and every
 # attribute of a patch's directory (id, enabled, state, module, stop_ns,
 # functions) with the values the kernel really has; enabled is writable by
 # root only and takes booleans; a write through a file kept open after the
@@ -7,9 +7,8 @@
 . "$(dirname "$0")/../lib/test.sh"
 qrun --timeout 120 -- '
 L=/sys/kernel/lkhp
-same "$(cat $L/version)" "1.0 abi 1 uapi 1" "version"
-ls -l $L/empty_stop_ns | grep -q "^-r--------" || fail "empty_stop_ns mode"
-[ "$(cat $L/empty_stop_ns)" -gt 0 ] || fail "empty_stop_ns"
+same "$(cat $L/version)" "1.0 abi 1 uapi 2" "version"
+same "$(ls $L | tr "\n" " ")" "version " "top-level attributes"
 id=$(lkhp install -f lkhp-twofunc.ko)
 d=$L/twofunc
 same "$(ls $d | tr "\n" " ")" "enabled functions id module state stop_ns " "attributes"
