@@ -92,7 +92,8 @@ install: all
 		$(LIBDIR)/templates/
 	install -m 755 diff-object/lkhp-diff $(LIBDIR)/diff-object/
 	install -m 755 diff-object/mkpatch/lkhp-mkpatch $(LIBDIR)/diff-object/mkpatch/
-	install -m 644 runtime-kmod/include/lkhp/patch.h $(LIBDIR)/runtime-kmod/include/lkhp/
+	install -m 644 runtime-kmod/include/lkhp/patch.h runtime-kmod/include/lkhp/consts.h \
+		$(LIBDIR)/runtime-kmod/include/lkhp/
 	install -m 644 runtime-kmod/Module.symvers $(LIBDIR)/runtime-kmod/
 	ln -sf ../lib/lkhp/build-tool/lkhp-build $(DESTDIR)$(PREFIX)/bin/lkhp-build
 	install -m 644 docs/lkhp-build.1 $(DESTDIR)$(PREFIX)/share/man/man1/

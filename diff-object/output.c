@@ -16,11 +16,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <lkhp/consts.h>
+
 #include "arch.h"
 #include "diff.h"
 #include "warn.h"
 
-#define LOCAL_PREFIX "__lkhp_local/"
 /* what a new static is renamed to when its name is taken: see new_local_name() */
 #define NEW_LOCAL_SUFFIX ".lkhp_new"
 
@@ -192,7 +193,7 @@ static size_t und_sym(struct out *o, struct symbol *s)
 	size_t idx;
 
 	if (k->bind == STB_LOCAL && k->sec) {
-		size_t len = strlen(LOCAL_PREFIX) + strlen(k->file ? k->file : "") +
+		size_t len = strlen(LKHP_LOCAL_PREFIX) + strlen(k->file ? k->file : "") +
 			     strlen(k->name) + 2;
 
 		name = malloc(len);
@@ -200,7 +201,7 @@ static size_t und_sym(struct out *o, struct symbol *s)
 			o->oom = true;
 			return 0;
 		}
-		snprintf(name, len, LOCAL_PREFIX "%s/%s", k->file ? k->file : "", k->name);
+		snprintf(name, len, LKHP_LOCAL_PREFIX "%s/%s", k->file ? k->file : "", k->name);
 	}
 	e = htab_first(&o->und, name ? name : k->name);
 	if (e) {

@@ -3,10 +3,10 @@
  * LKHP patch module template.
  *
  * lkhp-build links this file with the patch object (the new and changed
- * functions, see diff-object/) and two generated headers:
- *   lkhp-meta.h    patch name, kernel release/version, anchor address, flags
- *   lkhp-tables.h  lkhp_funcs[] (functions to replace) and lkhp_relocs[]
- *                  (references to non-exported kernel symbols)
+ * functions, see diff-object/) and the header lkhp-mkpatch generates,
+ * lkhp-tables.h: LKHP_META_* (patch name, kernel release/version, anchor
+ * address, flags, source checksum), lkhp_funcs[] (functions to replace) and
+ * lkhp_relocs[] (references to non-exported kernel symbols).
  * Loading the module registers and enables the patch; unloading it (only
  * possible while it is disabled) unregisters it.
  */
@@ -15,7 +15,6 @@
 #include <linux/module.h>
 #include <lkhp/patch.h>
 
-#include "lkhp-meta.h"
 #include "lkhp-tables.h"
 
 static struct lkhp_patch lkhp_this_patch = {

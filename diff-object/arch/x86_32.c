@@ -2,6 +2,8 @@
 #include <elf.h>
 #include <string.h>
 
+#include <lkhp/consts.h>
+
 #include "../arch.h"
 #include "../elf.h"
 
@@ -22,9 +24,10 @@ const struct special_desc arch_specials[] = {
 	/* name                 dwarf type               size own aux len  ign  len */
 	{ "__bug_table",        "bug_entry",              12, 0, -1, -1,   8, 2 },
 	{ "__ex_table",         "exception_table_entry",  12, 0, -1, -1,  -1, 0 },
-	{ "__jump_table",       "jump_entry",             12, 0, -1, -1,  -1, 0 },
-	{ ".altinstructions",   "alt_instr",              12, 0,  4, 11,  -1, 0 },
-	{ ".parainstructions",  "paravirt_patch_site",     8, 0, -1, -1,  -1, 0 },
+	{ "__jump_table",       "jump_entry",   LKHP_JUMP_ENTRY_SIZE, 0, -1, -1, -1, 0 },
+	{ ".altinstructions",   "alt_instr",     LKHP_ALT_INSTR_SIZE, 0,  4,
+	  LKHP_ALT_REPLLEN_OFF, -1, 0 },
+	{ ".parainstructions",  "paravirt_patch_site", LKHP_PARAVIRT_SITE_SIZE, 0, -1, -1, -1, 0 },
 	{ ".smp_locks",         NULL,                      4, 0, -1, -1,  -1, 0 },
 	{ ".static_call_sites", "static_call_site",        8, 0, -1, -1,  -1, 0 },
 	{ "__mcount_loc",       NULL,                      4, 0, -1, -1,  -1, 0 },

@@ -17,10 +17,13 @@
 static void usage(FILE *f)
 {
 	fputs("usage: lkhp-mkpatch --vmlinux VMLINUX --symvers MODULE.SYMVERS\n"
-	      "                    --tables OUT.h --output OUT.o [-d] DIFF.o...\n"
+	      "                    --tables OUT.h --output OUT.o --name NAME\n"
+	      "                    --source-sha256 HEX [--replace] [-d] DIFF.o...\n"
+	      "       lkhp-mkpatch --vmlinux VMLINUX --release\n"
 	      "\n"
 	      "Link the objects lkhp-diff wrote into the patch module's object OUT.o\n"
-	      "and write OUT.h, the tables templates/lkhp-patch.c registers:\n"
+	      "and write OUT.h, what templates/lkhp-patch.c registers: the patch NAME\n"
+	      "and the kernel VMLINUX is (release, version, KASLR anchor), and\n"
 	      "  lkhp_funcs[]   every function of DIFF.o that vmlinux has (a static:\n"
 	      "                 in the same source file), with its address, size,\n"
 	      "                 sympos and ftrace site taken from VMLINUX\n"
@@ -32,6 +35,10 @@ static void usage(FILE *f)
 	      "  -s, --symvers FILE   its Module.symvers (the exported symbols)\n"
 	      "  -t, --tables FILE    the header to write\n"
 	      "  -o, --output FILE    the object to write\n"
+	      "  -n, --name NAME      the patch's name\n"
+	      "  -S, --source-sha256 HEX  the checksum of the patch's sources\n"
+	      "  -r, --replace        a cumulative patch (it replaces all others)\n"
+	      "      --release        print VMLINUX's release (uname -r) and exit\n"
 	      "  -d, --debug          print each replaced function and LKHP relocation\n"
 	      "  -h, --help           this help\n"
 	      "\n"
@@ -47,25 +54,35 @@ static int parse_args(struct mkpatch *mk, int argc, char **argv)
 		{ "symvers", required_argument, NULL, 's' },
 		{ "tables", required_argument, NULL, 't' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "name", required_argument, NULL, 'n' },
+		{ "source-sha256", required_argument, NULL, 'S' },
+		{ "replace", no_argument, NULL, 'r' },
+		{ "release", no_argument, NULL, 'R' },
 		{ "debug", no_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, "V:s:t:o:dh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "V:s:t:o:n:S:rdh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'V': mk->vmlinux_path = optarg; break;
 		case 's': mk->symvers_path = optarg; break;
 		case 't': mk->tables_path = optarg; break;
 		case 'o': mk->out_path = optarg; break;
+		case 'n': mk->name = optarg; break;
+		case 'S': mk->source_sha256 = optarg; break;
+		case 'r': mk->replace = true; break;
+		case 'R': mk->print_release = true; break;
 		case 'd': mk->debug = true; break;
 		case 'h': usage(stdout); exit(0);
 		default: usage(stderr); return -1;
 		}
 	}
+	if (mk->print_release && mk->vmlinux_path && optind == argc)
+		return 0;
 	if (!mk->vmlinux_path || !mk->symvers_path || !mk->tables_path || !mk->out_path ||
-	    optind >= argc) {
+	    !mk->name || !mk->source_sha256 || mk->print_release || optind >= argc) {
 		usage(stderr);
 		return -1;
 	}
@@ -93,7 +110,7 @@ static void print_debug(const struct mkpatch *mk)
 		printf("lkhp relocation: %s%s%s%s sympos %u %s addend %d at %s+0x%x (0x%08x)\n",
 		       r->sym.name, r->sym.file ? " (" : "", r->sym.file ? r->sym.file : "",
 		       r->sym.file ? ")" : "", r->sym.sympos,
-		       r->type == MK_R_386_32 ? "R_386_32" : "R_386_PC32", r->addend,
+		       r->type == LKHP_R_386_32 ? "R_386_32" : "R_386_PC32", r->addend,
 		       r->sec->name, r->offset, r->sym.vs->value);
 	}
 }
@@ -209,9 +226,14 @@ int main(int argc, char **argv)
 		return LKHP_EXIT_ERROR;
 	elf_version(EV_CURRENT);
 
-	if (symvers_read(&mk.sv, mk.symvers_path))
+	if (vmlinux_open(&mk.vm, mk.vmlinux_path) || vmlinux_identity(&mk.vm, &mk.kernel))
 		goto out;
-	if (vmlinux_open(&mk.vm, mk.vmlinux_path))
+	if (mk.print_release) {
+		printf("%s\n", mk.kernel.release);
+		ret = 0;
+		goto out;
+	}
+	if (symvers_read(&mk.sv, mk.symvers_path))
 		goto out;
 	if (link_inputs(&mk))
 		goto out;

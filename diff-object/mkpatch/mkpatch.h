@@ -10,27 +10,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <lkhp/consts.h>
+
 #include "../elf.h"
 #include "../warn.h"
 
-/* The prefix lkhp-diff gives a kernel static: __lkhp_local/FILE/NAME. */
-#define LKHP_LOCAL_PREFIX "__lkhp_local/"
-
-
-/* patch.h's values; the header is kernel-only, so they are repeated here. */
-#define MK_SITE_ENTRY	0
-#define MK_SITE_FENTRY	5
-#define MK_R_386_32	1
-#define MK_R_386_PC32	2
-#define MK_LJMP_SIZE	7	/* ljmp $cs, $addr: EA imm32 imm16 */
-/*
- * x86's struct jump_entry (HAVE_ARCH_JUMP_LABEL_RELATIVE): s32 code, s32
- * target, long key; the static branch at code is a 2- or 5-byte jmp/nop
- * that the kernel rewrites whenever the key changes.  vmlinux has no DWARF
- * to take the size from (a plain build).
- */
-#define MK_JUMP_ENTRY_SIZE	12
-#define MK_JUMP_SITE_MAX	5
 
 /* ---- vmlinux.c: the running kernel's symbol table ---- */
 struct sites {			/* code addresses the kernel rewrites, sorted */
@@ -73,6 +57,17 @@ enum lookup vmlinux_global(const struct vmlinux *v, const char *name, bool func,
 enum lookup vmlinux_local(const struct vmlinux *v, const char *file, const char *name,
 			  bool func, bool by_key, const struct vsym **out);
 uint32_t vmlinux_sympos(const struct vmlinux *v, const struct vsym *s);
+/* The bytes at a link-time address range, NULL if no section holds them. */
+const unsigned char *vmlinux_bytes(struct vmlinux *v, uint32_t addr, size_t len);
+
+/* ---- identity.c: which kernel vmlinux is ---- */
+struct kident {
+	char release[65];	/* uname -r: struct new_utsname's 65 bytes */
+	char version[65];	/* uname -v */
+	uint32_t anchor;	/* link-time address of LKHP_ANCHOR_SYMBOL */
+};
+
+int vmlinux_identity(struct vmlinux *v, struct kident *id);
 bool vmlinux_has_fentry(const struct vmlinux *v, uint32_t addr);
 uint32_t vmlinux_jump_site_in(const struct vmlinux *v, uint32_t addr, uint32_t len);
 
@@ -105,12 +100,16 @@ struct mk_reloc {
 	const char *undef;	/* the undefined symbol's name in the inputs */
 	struct section *sec;	/* place: sec + offset in the linked object */
 	uint32_t offset;
-	uint32_t type;		/* MK_R_386_* */
+	uint32_t type;		/* LKHP_R_386_* */
 	int32_t addend;
 };
 
 struct mkpatch {
 	const char *vmlinux_path, *symvers_path, *tables_path, *out_path;
+	const char *name, *source_sha256;	/* the patch's, for the header */
+	bool replace;				/* a cumulative patch */
+	bool print_release;			/* only say which kernel vmlinux is */
+	struct kident kernel;
 	char **inputs;
 	size_t ninputs;
 	bool debug;

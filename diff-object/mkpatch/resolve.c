@@ -78,8 +78,8 @@ static int add_func(struct mkpatch *mk, struct symbol *s, const struct kref *k)
 	char buf[512];
 	size_t i;
 	uint32_t jump;
-	uint32_t site = vmlinux_has_fentry(&mk->vm, k->vs->value) ? MK_SITE_FENTRY
-								: MK_SITE_ENTRY;
+	uint32_t site = vmlinux_has_fentry(&mk->vm, k->vs->value) ? LKHP_SITE_FENTRY
+								: LKHP_SITE_ENTRY;
 
 	for (i = 0; i < mk->nfuncs; i++)
 		if (mk->funcs[i].old.vs == k->vs) {
@@ -89,11 +89,11 @@ static int add_func(struct mkpatch *mk, struct symbol *s, const struct kref *k)
 				    s->name);
 			return -1;
 		}
-	if (k->vs->size < site + MK_LJMP_SIZE) {
+	if (k->vs->size < site + LKHP_LJMP_SIZE) {
 		obj = blame(mk, s->name, true);
 		UNSUPPORTED(obj, display(k, buf, sizeof(buf)),
 			    "too small to patch: %u bytes, the %u-byte jump goes at +%u",
-			    k->vs->size, MK_LJMP_SIZE, site);
+			    k->vs->size, LKHP_LJMP_SIZE, site);
 		return -1;
 	}
 	/*
@@ -102,12 +102,12 @@ static int add_func(struct mkpatch *mk, struct symbol *s, const struct kref *k)
 	 * when its key changes: objdump of __mmap_lock_do_trace_released
 	 * shows "call __fentry__" at +0 and the branch "3e 8d 74 26 00" at +5.
 	 */
-	jump = vmlinux_jump_site_in(&mk->vm, k->vs->value + site, MK_LJMP_SIZE);
+	jump = vmlinux_jump_site_in(&mk->vm, k->vs->value + site, LKHP_LJMP_SIZE);
 	if (jump) {
 		UNSUPPORTED(blame(mk, s->name, true), display(k, buf, sizeof(buf)),
 			    "a static branch (tracepoint or static key) at +%u is inside the "
 			    "%u-byte jump at +%u: the kernel would rewrite it there; patch the "
-			    "callers instead", jump - k->vs->value, MK_LJMP_SIZE, site);
+			    "callers instead", jump - k->vs->value, LKHP_LJMP_SIZE, site);
 		return -1;
 	}
 	f = append(mk, (void **)&mk->funcs, &mk->nfuncs, sizeof(*f));
@@ -200,10 +200,10 @@ static int mk_type(uint32_t type)
 {
 	switch (type) {
 	case R_386_32:
-		return MK_R_386_32;
+		return LKHP_R_386_32;
 	case R_386_PC32:
 	case R_386_PLT32:	/* the kernel is not PIC: a PLT32 call is a PC32 one */
-		return MK_R_386_PC32;
+		return LKHP_R_386_PC32;
 	default:
 		return -1;
 	}
@@ -321,8 +321,8 @@ int find_relocs(struct mkpatch *mk)
  * length byte in an entry}; the entry's first relocation names the site.
  */
 static const struct { const char *sec; unsigned len_off; } rewritten[] = {
-	{ ".altinstructions", 10 },	/* struct alt_instr.instrlen */
-	{ ".parainstructions", 5 },	/* struct paravirt_patch_site.len */
+	{ ".altinstructions", LKHP_ALT_INSTRLEN_OFF },
+	{ ".parainstructions", LKHP_PARAVIRT_LEN_OFF },
 };
 
 static unsigned entry_size(const char *name)

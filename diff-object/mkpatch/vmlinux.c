@@ -116,7 +116,7 @@ static int cmp_u32(const void *a, const void *b)
 }
 
 /* The bytes at [addr, addr + len) of the section that holds them. */
-static const unsigned char *vm_bytes(struct vmlinux *v, uint32_t addr, size_t len)
+const unsigned char *vmlinux_bytes(struct vmlinux *v, uint32_t addr, size_t len)
 {
 	Elf_Scn *scn = NULL;
 	GElf_Shdr sh;
@@ -159,7 +159,7 @@ static const unsigned char *vm_table(struct vmlinux *v, const char *start_sym,
 	if (start && stop && stop->value >= start->value) {
 		*len = stop->value - start->value;
 		*addr = start->value;
-		return vm_bytes(v, start->value, *len);
+		return vmlinux_bytes(v, start->value, *len);
 	}
 	if (elf_getshdrstrndx(v->elf, &shstrndx))
 		return NULL;
@@ -253,7 +253,7 @@ int vmlinux_open(struct vmlinux *v, const char *path)
 	    read_sites(v, "__start_mcount_loc", "__stop_mcount_loc",
 		       "__mcount_loc", 4, 0, false, &v->fentry) ||
 	    read_sites(v, "__start___jump_table", "__stop___jump_table",
-		       "__jump_table", MK_JUMP_ENTRY_SIZE, 0, true, &v->jump))
+		       "__jump_table", LKHP_JUMP_ENTRY_SIZE, 0, true, &v->jump))
 		return -1;
 	return 0;
 }
@@ -341,8 +341,9 @@ uint32_t vmlinux_sympos(const struct vmlinux *v, const struct vsym *s)
 
 bool vmlinux_has_fentry(const struct vmlinux *v, uint32_t addr)
 {
-	return bsearch(&addr, v->fentry.addr, v->fentry.n, sizeof(*v->fentry.addr),
-		       cmp_u32) != NULL;
+	/* no table at all: bsearch() must not see its NULL */
+	return v->fentry.n && bsearch(&addr, v->fentry.addr, v->fentry.n,
+				      sizeof(*v->fentry.addr), cmp_u32);
 }
 
 /* The first static branch whose bytes meet [addr, addr + len), or 0. */
@@ -354,7 +355,7 @@ uint32_t vmlinux_jump_site_in(const struct vmlinux *v, uint32_t addr, uint32_t l
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (v->jump.addr[mid] + MK_JUMP_SITE_MAX <= addr)
+		if (v->jump.addr[mid] + LKHP_JUMP_SITE_MAX <= addr)
 			lo = mid + 1;
 		else
 			hi = mid;

@@ -27,7 +27,8 @@ run() {
 	local vmlinux=$1 sv=$2 rc
 	rm -f "$mdir/out.o" "$mdir/out.h"
 	(cd "$mdir/in" && timeout 20 "$mdir/lkhp-mkpatch" --vmlinux "$vmlinux" --symvers "$sv" \
-		--tables "$mdir/out.h" --output "$mdir/out.o" -- *.o) >"$mdir/stdout" 2>"$mdir/stderr"
+		--tables "$mdir/out.h" --output "$mdir/out.o" --name mutation --source-sha256 0 \
+		-- *.o) >"$mdir/stdout" 2>"$mdir/stderr"
 	rc=$?
 	runs=$((runs + 1))
 	case $rc in

@@ -19,25 +19,12 @@
 
 #include <linux/build_bug.h>
 #include <linux/types.h>
+#include <lkhp/consts.h>
 
 #define LKHP_ABI_VERSION	1
 
-/*
- * The exported symbol whose runtime address, minus the link-time address the
- * patch carries (struct lkhp_patch.anchor_addr), gives the KASLR offset.
- */
-#define LKHP_ANCHOR_SYMBOL	"_printk"
-
 /* struct lkhp_patch.flags */
 #define LKHP_PATCH_REPLACE	0x1	/* cumulative: enabling disables all others */
-
-/* struct lkhp_patch_func.site_offset: where the 7-byte ljmp goes. */
-#define LKHP_SITE_ENTRY		0	/* function entry (no ftrace site) */
-#define LKHP_SITE_FENTRY	5	/* just past the 5-byte `call __fentry__` */
-
-/* struct lkhp_patch_reloc.type: the i386 ELF numbers. */
-#define LKHP_R_386_32		1	/* *place = S + A */
-#define LKHP_R_386_PC32		2	/* *place = S + A - place */
 
 /**
  * struct lkhp_patch_func - one function the patch replaces

@@ -15,13 +15,14 @@
 
 #include <linux/ioctl.h>
 #include <linux/types.h>
+#include <lkhp/consts.h>
 
 #define LKHP_UAPI_VERSION	2	/* 2: refusal reasons (lkhp_id_req, LAST_ERROR) */
 #define LKHP_DEVICE		"/dev/lkhp"
 
 #define LKHP_NAME_LEN		64	/* patch and module names, NUL included */
 #define LKHP_SYM_LEN		128	/* function names, NUL included */
-#define LKHP_INS_LEN		7	/* ljmp $__KERNEL_CS, $new: ea imm32 imm16 */
+#define LKHP_INS_LEN		LKHP_LJMP_SIZE	/* the redirect's bytes */
 /* A refusal's reason, NUL included; a longer one ends in "...". */
 #define LKHP_REASON_LEN		512
 

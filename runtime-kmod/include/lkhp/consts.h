@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The facts lkhp.ko, the patch-module template, the CLI and the build tools
+ * (diff-object/) must agree on, written once.  Plain defines without any
+ * include: kernel and user space read the same file.
+ */
+#ifndef _LKHP_CONSTS_H
+#define _LKHP_CONSTS_H
+
+/* The redirect written at a site: ljmp $__KERNEL_CS, $new (ea imm32 imm16). */
+#define LKHP_LJMP_SIZE		7
+
+/* struct lkhp_patch_func.site_offset: where the ljmp goes. */
+#define LKHP_SITE_ENTRY		0	/* function entry (no ftrace site) */
+#define LKHP_SITE_FENTRY	5	/* just past the 5-byte `call __fentry__` */
+
+/* struct lkhp_patch_reloc.type: the i386 ELF numbers. */
+#define LKHP_R_386_32		1	/* *place = S + A */
+#define LKHP_R_386_PC32		2	/* *place = S + A - place */
+
+/*
+ * The exported symbol whose runtime address, minus the link-time address the
+ * patch carries (struct lkhp_patch.anchor_addr), gives the KASLR offset.
+ */
+#define LKHP_ANCHOR_SYMBOL	"_printk"
+
+/* How a patch object names the kernel's static NAME of source FILE. */
+#define LKHP_LOCAL_PREFIX	"__lkhp_local/"	/* + FILE "/" NAME */
+
+/*
+ * Entry layouts of the i386 6.1 kernel's special sections that the tools
+ * read without DWARF (vmlinux has none in a plain build):
+ *   __jump_table       s32 code, s32 target, long key (HAVE_ARCH_JUMP_LABEL_RELATIVE);
+ *                      the branch at code is a 2- or 5-byte jmp or nop
+ *   .altinstructions   s32 instr, s32 repl, u16 cpuid, u8 instrlen, u8 replacementlen
+ *   .parainstructions  u32 instr, u8 type, u8 len, u16 clobbers
+ */
+#define LKHP_JUMP_ENTRY_SIZE		12
+#define LKHP_JUMP_SITE_MAX		5
+#define LKHP_ALT_INSTR_SIZE		12
+#define LKHP_ALT_INSTRLEN_OFF		10
+#define LKHP_ALT_REPLLEN_OFF		11
+#define LKHP_PARAVIRT_SITE_SIZE		8
+#define LKHP_PARAVIRT_LEN_OFF		5
+
+#endif /* _LKHP_CONSTS_H */
