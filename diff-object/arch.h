@@ -35,4 +35,15 @@ bool arch_line_immediate(const unsigned char *code, size_t len, size_t off,
 			 size_t *insn_end);
 bool arch_line_function(const char *name);
 
+/* One decoded instruction: its length and where its operand fields lie. */
+struct arch_insn {
+	unsigned len;
+	unsigned disp_off, disp_len;	/* memory displacement (or moffs); 0: none */
+	unsigned imm_off, imm_len;	/* immediate or branch displacement; 0: none */
+	bool rel;			/* the immediate is a PC-relative branch */
+};
+
+/* The instruction at code[0, avail); false: one the decoder does not know. */
+bool arch_decode(const unsigned char *code, size_t avail, struct arch_insn *insn);
+
 #endif

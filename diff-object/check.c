@@ -93,9 +93,10 @@ static int check_function(struct ctx *ctx, struct symbol *s)
 		       what, sec->name);
 		return 0;
 	}
-	if (sec->nfuncs > 1) {
-		REFUSE(ctx, s->name, "%s function shares %s with other functions "
-		       "(object built without -ffunction-sections)", what, sec->name);
+	if (s->unsplittable) {
+		REFUSE(ctx, s->name, "%s function shares %s with other functions and cannot "
+		       "be carried alone: %s at +0x%lx", what, sec->name, s->unsplittable,
+		       (unsigned long)s->unsplittable_at);
 		return 0;
 	}
 	for (; i < sec->nrelocs && sec->relocs[i].offset < s->sym.st_value + s->sym.st_size; i++) {

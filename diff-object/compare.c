@@ -350,7 +350,6 @@ static enum status compare_symbol(struct cmp *c, struct ctx *ctx, struct symbol 
 	if (sym_is_func(p) && !same_entries(c, ctx, o, p))
 		return ST_CHANGED;
 	if (line_only) {
-		p->line_only = true;
 		NOTE(ctx->patched.path, "%s: only __LINE__ immediates changed", p->name);
 	}
 	return ST_SAME;

@@ -23,17 +23,47 @@ static bool twinnable(const struct symbol *s)
 	       (s->type == STT_FUNC || s->type == STT_OBJECT || s->type == STT_NOTYPE);
 }
 
+/* Pass state: by symbol index of each object, code refers to the symbol. */
+struct corr {
+	struct ctx *ctx;
+	bool *code_ref[2];	/* orig, patched */
+};
+
 /*
  * A function's static variable (gcc numbers it: seen.0) is the kernel's
  * only if a twinned function uses it as the k-th static of that name: when
  * g loses its `static int seen` and f gains one, both are seen.0, unique by
  * name and key, and yet f's is new.  Twinning them would hand f g's running
- * counter.  Constants may pair by name: their contents are compared.
+ * counter.  Constants may pair by name: their contents are compared; so may
+ * numbered statics no code uses (a file-scope __compound_literal.2).
  */
-static bool twinned_by_users(const struct symbol *s)
+static bool twinned_by_users(const struct corr *c, const struct symbol *s)
 {
 	return s->type == STT_OBJECT && s->bind == STB_LOCAL && strcmp(s->name, s->key) &&
-	       (s->sec->sh.sh_flags & SHF_WRITE);
+	       (s->sec->sh.sh_flags & SHF_WRITE) &&
+	       c->code_ref[s->obj == &c->ctx->patched][s->idx];
+}
+
+/* By symbol index: a relocation of code reaches it.  NULL: no memory. */
+static bool *code_refs(const struct elf_obj *obj)
+{
+	bool *used = calloc(obj->nsyms, sizeof(*used));
+	size_t i, j;
+
+	for (i = 1; used && i < obj->nsecs; i++) {
+		const struct section *sec = &obj->secs[i];
+
+		if (!sec_is_text(sec))
+			continue;
+		for (j = 0; j < sec->nrelocs; j++) {
+			struct target t;
+
+			resolve_target(&sec->relocs[j], &t);
+			if (t.sym)
+				used[t.sym->idx] = true;
+		}
+	}
+	return used;
 }
 
 static void pair(struct symbol *a, struct symbol *b)
@@ -43,8 +73,8 @@ static void pair(struct symbol *a, struct symbol *b)
 }
 
 /* The only untwinned symbol of type `type` found under key in h, or NULL. */
-static struct symbol *unique_in(const struct htab *h, const char *key, unsigned type,
-				bool global_only)
+static struct symbol *unique_in(const struct corr *c, const struct htab *h, const char *key,
+				unsigned type, bool global_only)
 {
 	struct symbol *found = NULL;
 	struct hent *e;
@@ -52,7 +82,7 @@ static struct symbol *unique_in(const struct htab *h, const char *key, unsigned 
 	for (e = htab_first(h, key); e; e = htab_next(e)) {
 		struct symbol *s = e->val;
 
-		if (!twinnable(s) || s->type != type || twinned_by_users(s) ||
+		if (!twinnable(s) || s->type != type || twinned_by_users(c, s) ||
 		    (global_only && s->bind == STB_LOCAL))
 			continue;
 		if (found)
@@ -62,20 +92,20 @@ static struct symbol *unique_in(const struct htab *h, const char *key, unsigned 
 	return found;
 }
 
-static void match_unique(struct ctx *ctx, bool by_key, bool global_only)
+static void match_unique(const struct corr *c, bool by_key, bool global_only)
 {
-	struct elf_obj *p = &ctx->patched, *o = &ctx->orig;
+	struct elf_obj *p = &c->ctx->patched, *o = &c->ctx->orig;
 	size_t i;
 
 	for (i = 1; i < p->nsyms; i++) {
 		struct symbol *s = &p->syms[i], *t, *u;
 		const char *k = by_key ? s->key : s->name;
 
-		if (!twinnable(s) || twinned_by_users(s) || (global_only && s->bind == STB_LOCAL))
+		if (!twinnable(s) || twinned_by_users(c, s) || (global_only && s->bind == STB_LOCAL))
 			continue;
-		t = unique_in(by_key ? &o->sym_by_key : &o->sym_by_name, k, s->type,
+		t = unique_in(c, by_key ? &o->sym_by_key : &o->sym_by_name, k, s->type,
 			      global_only);
-		u = unique_in(by_key ? &p->sym_by_key : &p->sym_by_name, k, s->type,
+		u = unique_in(c, by_key ? &p->sym_by_key : &p->sym_by_name, k, s->type,
 			      global_only);
 		if (t && u == s)
 			pair(s, t);
@@ -249,21 +279,31 @@ int correlate(struct ctx *ctx)
 {
 	struct elf_obj *p = &ctx->patched;
 	struct symv pv = { NULL, 0, 0 }, ov = { NULL, 0, 0 };
+	struct corr c = { ctx, { code_refs(&ctx->orig), code_refs(p) } };
 	size_t i;
 	int progress;
 
-	match_unique(ctx, false, true);		/* Must be first: globals anchor the rest */
-	match_unique(ctx, true, false);
+	if (!c.code_ref[0] || !c.code_ref[1]) {
+		free(c.code_ref[0]);
+		free(c.code_ref[1]);
+		ERROR(p->path, "out of memory");
+		return -1;
+	}
+	match_unique(&c, false, true);		/* Must be first: globals anchor the rest */
+	match_unique(&c, true, false);
 	/* until nothing pairs: a paired static function's own statics pair next round */
 	while ((progress = match_through_users(ctx, &pv, &ov)) > 0)
 		;
 	free(pv.v);
 	free(ov.v);
+	if (progress >= 0)
+		match_unique(&c, false, false);
+	free(c.code_ref[0]);
+	free(c.code_ref[1]);
 	if (progress < 0) {
 		ERROR(p->path, "out of memory");
 		return -1;
 	}
-	match_unique(ctx, false, false);
 	if (find_parents(&ctx->orig) || find_parents(p))
 		return -1;
 

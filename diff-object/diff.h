@@ -44,6 +44,9 @@ size_t special_entries(const struct special_sec *ss, const struct symbol *owner,
 		       struct special_entry **ents);
 void special_free(struct elf_obj *obj);
 
+/* shared.c: run on each object before anything is compared */
+int split_shared_sections(struct elf_obj *obj);
+
 /* dwarf.c */
 int dwarf_open(struct elf_obj *obj);
 long dwarf_struct_size(struct elf_obj *obj, const char *name);

@@ -485,6 +485,31 @@ static int read_relocs(struct elf_obj *obj, struct section *rs)
 	return 0;
 }
 
+/*
+ * Add a relocation to sec, keeping sec->relocs sorted by offset (a pass that
+ * learns of a reference the object has no relocation for).  -1: no memory.
+ */
+int elf_add_reloc(struct section *sec, uint32_t offset, uint32_t type, struct symbol *sym,
+		  int32_t addend)
+{
+	struct reloc *v = realloc(sec->relocs, (sec->nrelocs + 1) * sizeof(*v));
+	size_t at;
+
+	if (!v)
+		return -1;
+	sec->relocs = v;
+	at = reloc_lower_bound(sec, offset);
+	memmove(&v[at + 1], &v[at], (sec->nrelocs - at) * sizeof(*v));
+	sec->nrelocs++;
+	v[at].sec = sec;
+	v[at].offset = offset;
+	v[at].type = type;
+	v[at].sym = sym;
+	v[at].addend = addend;
+	v[at].width = arch_reloc_width(type);
+	return 0;
+}
+
 int elf_obj_open(struct elf_obj *obj, const char *path)
 {
 	size_t i;

@@ -77,8 +77,8 @@ struct symbol {
 	enum status status;
 	bool include;		/* copied into the output */
 	bool report;		/* named in the report */
-	bool line_only;		/* differs only in __LINE__ immediates */
-	size_t out_idx;		/* output.c */
+	const char *unsplittable;	/* shared.c: why it cannot leave its section alone */
+	uint64_t unsplittable_at;	/* where, from the function's start */
 };
 
 struct elf_obj {
@@ -112,6 +112,8 @@ struct symbol *find_symbol(const struct elf_obj *obj, const char *name);
 struct symbol *section_symbol_at(const struct section *sec, uint64_t off);
 struct symbol *section_owner(const struct section *sec, int64_t off);
 size_t reloc_lower_bound(const struct section *sec, uint64_t off);
+int elf_add_reloc(struct section *sec, uint32_t offset, uint32_t type, struct symbol *sym,
+		  int32_t addend);
 
 /*
  * Outputs are written to path.XXXXXX and renamed over path: that must never

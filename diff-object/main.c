@@ -23,7 +23,7 @@ static void usage(FILE *f)
 
 static int load(struct elf_obj *obj, const char *path)
 {
-	if (elf_obj_open(obj, path) || dwarf_open(obj))
+	if (elf_obj_open(obj, path) || split_shared_sections(obj) || dwarf_open(obj))
 		return -1;
 	/* Must be after the model and DWARF: entries resolve through symbols. */
 	return special_read(obj);

@@ -96,17 +96,19 @@ void arch_write_addend(unsigned char *p, unsigned width, int32_t val)
 }
 
 /*
- * The byte a relocation refers to, relative to its symbol.  In code a PC32
- * field ends its instruction (call/jmp rel32), so gas wrote "target - 4":
+ * The byte a relocation refers to, relative to its symbol.  In code a
+ * PC-relative field ends its instruction (call/jmp rel32, jmp rel8), so the
+ * addend is "target - width":
  *   e8 fc ff ff ff    call .text.helper-0x4
  * In data (`.long 1b - .`) the addend is the target itself.
  */
 int64_t arch_reloc_target(const struct reloc *r)
 {
-	bool pcrel = r->type == R_386_PC32 || r->type == R_386_PLT32;
+	bool pcrel = r->type == R_386_PC32 || r->type == R_386_PLT32 ||
+		     r->type == R_386_PC16 || r->type == R_386_PC8;
 
 	if (pcrel && sec_is_text(r->sec))
-		return (int64_t)r->addend + 4;
+		return (int64_t)r->addend + r->width;
 	return r->addend;
 }
 

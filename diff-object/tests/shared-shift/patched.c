@@ -1,0 +1,6 @@
+/* helper grows: tail and caller move, their branches to it change bytes, not targets */
+#define S __attribute__((section(".sched.text"), noinline))
+extern void ext(int);
+static S int helper(int a) { ext(a); ext(a + 1); ext(a + 2); ext(a + 3); return a * 3; }
+S int tail(int a) { return helper(a + 1); }
+S int caller(int a) { return helper(a) + 1; }
