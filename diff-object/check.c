@@ -10,11 +10,6 @@
 #include "diff.h"
 #include "warn.h"
 
-static bool prefixed(const char *s, const char *prefix)
-{
-	return !strncmp(s, prefix, strlen(prefix));
-}
-
 /* .init.text, .init.data, .exit.text, .init.rodata, ... */
 static bool init_or_exit(const struct section *sec)
 {
@@ -163,6 +158,7 @@ static void check_orphans(struct ctx *ctx)
 static bool anon_candidate(const struct section *sec, const bool *reached)
 {
 	return (sec->sh.sh_flags & SHF_ALLOC) && !sec->nsyms && !sec->special &&
+	       !is_export_section(sec) &&
 	       !(sec->sh.sh_flags & (SHF_STRINGS | SHF_MERGE)) && !reached[sec->idx] &&
 	       sec->sh.sh_type != SHT_NOTE && sec->sh.sh_type != SHT_GROUP &&
 	       !prefixed(sec->name, ".discard") && strcmp(sec->name, ".altinstr_replacement") &&
@@ -249,5 +245,5 @@ int check_unsupported(struct ctx *ctx)
 			check_data(ctx, s);
 	}
 	check_orphans(ctx);
-	return check_other_sections(ctx);
+	return check_exports(ctx) || check_other_sections(ctx);
 }

@@ -24,6 +24,12 @@ void resolve_target(const struct reloc *r, struct target *t)
 	t->sym = NULL;
 	t->sec = NULL;
 	t->off = off;
+	/* a label in a string section (__kstrtab_foo) names just a string */
+	if (s->type == STT_NOTYPE && s->sec && !s->sym.st_size && sec_is_strings(s->sec)) {
+		t->sec = s->sec;
+		t->off = off + (int64_t)s->sym.st_value;
+		return;
+	}
 	if (s->type == STT_SECTION && s->sec) {
 		struct symbol *owner = section_owner(s->sec, off);
 

@@ -2,11 +2,14 @@
 #ifndef LKHP_DIFF_H
 #define LKHP_DIFF_H
 
+#include <string.h>
+
 #include "elf.h"
 
 struct ctx {
 	struct elf_obj orig, patched;
 	const char *out_path;
+	bool drop_exports;	/* -E: a cumulative patch carries no new export */
 	unsigned changed;	/* functions reported */
 };
 
@@ -43,6 +46,15 @@ struct special_sec *special_find(struct elf_obj *obj, const char *name);
 size_t special_entries(const struct special_sec *ss, const struct symbol *owner,
 		       struct special_entry **ents);
 void special_free(struct elf_obj *obj);
+
+static inline bool prefixed(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+/* exports.c */
+bool is_export_section(const struct section *sec);
+int check_exports(struct ctx *ctx);
 
 /* shared.c: run on each object before anything is compared */
 int split_shared_sections(struct elf_obj *obj);

@@ -59,6 +59,7 @@ struct section {
 	const struct special_desc *special;
 	enum status anon_status;/* memo for comparing symbol-less sections */
 	bool anon_busy;
+	bool carry;		/* exports.c: copied whole into the output */
 };
 
 struct symbol {

@@ -16,8 +16,9 @@
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: lkhp-diff [-v] ORIG.o PATCHED.o OUT.o\n"
+	fprintf(f, "usage: lkhp-diff [-v] [-E] ORIG.o PATCHED.o OUT.o\n"
 		"  -v  explain correlation, entry sizes and __LINE__-only changes on stderr\n"
+		"  -E  carry no new EXPORT_SYMBOL (a cumulative patch): warn instead\n"
 		"exit: 0 written, 1 error, 2 unsupported change, 3 no change\n");
 }
 
@@ -73,10 +74,14 @@ int main(int argc, char **argv)
 
 	lkhp_tool = "lkhp-diff";
 
-	while ((c = getopt(argc, argv, "vh")) != -1) {
+	memset(&ctx, 0, sizeof(ctx));
+	while ((c = getopt(argc, argv, "vEh")) != -1) {
 		switch (c) {
 		case 'v':
 			lkhp_verbose = 1;
+			break;
+		case 'E':
+			ctx.drop_exports = true;
 			break;
 		case 'h':
 			usage(stdout);
@@ -90,7 +95,6 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return LKHP_EXIT_ERROR;
 	}
-	memset(&ctx, 0, sizeof(ctx));
 	ctx.orig.fd = ctx.patched.fd = -1;
 	ctx.out_path = argv[optind + 2];
 	if (elf_version(EV_CURRENT) == EV_NONE) {

@@ -364,6 +364,10 @@ static void add_included(struct out *o)
 	struct elf_obj *p = &o->ctx->patched;
 	size_t i;
 
+	for (i = 1; i < p->nsecs && !o->oom; i++)
+		if (p->secs[i].carry)
+			add_piece(o, &p->secs[i], 0, p->secs[i].size);
+
 	for (i = 1; i < p->nsyms && !o->oom; i++) {
 		struct symbol *s = &p->syms[i];
 		const char *name;

@@ -135,4 +135,21 @@ l_yes:
 extern void __might_sleep(const char *file, int line);
 #define might_sleep() __might_sleep(__FILE__, __LINE__)
 
+/* include/linux/export.h with HAVE_ARCH_PREL32_RELOCATIONS (i386) */
+#define EXPORT_SYMBOL(sym)							\
+	extern typeof(sym) sym;							\
+	asm("	.section \"__ksymtab_strings\",\"aMS\",%progbits,1	\n"	\
+	    "__kstrtab_" #sym ":					\n"	\
+	    "	.asciz 	\"" #sym "\"					\n"	\
+	    "__kstrtabns_" #sym ":					\n"	\
+	    "	.asciz 	\"\"						\n"	\
+	    "	.previous						\n"	\
+	    "	.section \"___ksymtab+" #sym "\", \"a\"			\n"	\
+	    "	.balign	4						\n"	\
+	    "__ksymtab_" #sym ":					\n"	\
+	    "	.long	" #sym "- .					\n"	\
+	    "	.long	__kstrtab_" #sym "- .				\n"	\
+	    "	.long	__kstrtabns_" #sym "- .				\n"	\
+	    "	.previous						\n")
+
 #endif

@@ -1,0 +1,3 @@
+#include "kasm.h"
+extern void ext(int);
+int user(int a) { ext(a); return a + 1; }
