@@ -562,9 +562,3 @@ void elf_obj_close(struct elf_obj *obj)
 	obj->fd = -1;
 }
 
-bool output_path_ok(const char *path)
-{
-	struct stat st;
-
-	return lstat(path, &st) ? errno == ENOENT : S_ISREG(st.st_mode);
-}

@@ -123,6 +123,54 @@ int elf_add_reloc(struct section *sec, uint32_t offset, uint32_t type, struct sy
  */
 bool output_path_ok(const char *path);
 
+/* ---- elf-write.c: an object built section by section and written once ---- */
+struct eo_rel {
+	uint32_t offset, type;
+	size_t sym;		/* index in elf_out.syms */
+};
+
+struct eo_sec {
+	const char *name;	/* not owned: lives as long as the object */
+	GElf_Shdr sh;		/* type, flags, alignment, entsize */
+	unsigned char *buf;	/* NULL for SHT_NOBITS */
+	size_t size, cap;
+	struct eo_rel *rels;
+	size_t nrels, relcap;
+	size_t sym;		/* its STT_SECTION symbol */
+};
+
+struct eo_sym {
+	const char *name;
+	char *owned;		/* name storage the object frees */
+	unsigned char bind, type, other;
+	size_t sec;		/* its section (1-based), 0: undefined */
+	uint64_t value, size;
+	size_t final;		/* index in the written symbol table */
+};
+
+struct elf_out {
+	struct eo_sec **secs;	/* section i is secs[i - 1] */
+	size_t nsecs, seccap;
+	struct eo_sym *syms;	/* [0] is the null symbol */
+	size_t nsyms, symcap;
+	bool oom;		/* an allocation failed: eo_write() refuses */
+};
+
+/* A new section like `like` (type, flags, alignment); its index, 0 on OOM. */
+size_t eo_section(struct elf_out *o, const char *name, const GElf_Shdr *like);
+/* Append len bytes (data NULL: SHT_NOBITS) at an align boundary; their offset. */
+size_t eo_append(struct elf_out *o, size_t sec, const void *data, size_t len, size_t align);
+size_t eo_section_symbol(struct elf_out *o, size_t sec);
+/* A symbol (sec 0: undefined; owned: freed with the object); its index. */
+size_t eo_symbol(struct elf_out *o, const char *name, char *owned, unsigned bind,
+		 unsigned type, size_t sec, uint64_t value, uint64_t size);
+/* A REL relocation; the arch hook writes addend into the section's bytes. */
+void eo_reloc(struct elf_out *o, size_t sec, uint32_t offset, uint32_t type, size_t sym,
+	      int32_t addend);
+/* Write the object to path (temporary file and rename); -1: reported. */
+int eo_write(struct elf_out *o, const char *path);
+void eo_free(struct elf_out *o);
+
 static inline bool sym_defined(const struct symbol *s)
 {
 	return s->sec != NULL;

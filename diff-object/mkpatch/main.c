@@ -144,21 +144,22 @@ static int temp_for(const char *path, char **tmp)
 
 static int write_outputs(struct mkpatch *mk)
 {
-	char *otmp = NULL, *ttmp = NULL;
+	struct elf_out eo = { 0 };
+	char *ttmp = NULL;
 	FILE *tf = NULL;
-	int ofd, tfd, ret = -1;
+	int tfd, ret = -1;
 
-	ofd = temp_for(mk->out_path, &otmp);
-	if (ofd < 0)
-		return -1;
+	/* the object is built first: the header names its section indexes */
+	if (build_object(mk, &eo))
+		goto out;
+	if (!output_path_ok(mk->out_path)) {
+		ERROR(mk->out_path, "exists and is not a regular file: not replacing it");
+		goto out;
+	}
 	tfd = temp_for(mk->tables_path, &ttmp);
 	if (tfd < 0 || !(tf = fdopen(tfd, "w"))) {
 		if (tfd >= 0)
 			close(tfd);
-		goto out;
-	}
-	if (write_object(mk, ofd) || fsync(ofd)) {
-		ERROR(mk->out_path, "write failed");
 		goto out;
 	}
 	if (write_tables(mk, tf) || fflush(tf) || fsync(fileno(tf))) {
@@ -172,24 +173,18 @@ static int write_outputs(struct mkpatch *mk)
 	}
 	free(ttmp);
 	ttmp = NULL;
-	if (rename(otmp, mk->out_path)) {
-		ERROR(mk->out_path, "rename: %s", strerror(errno));
+	if (eo_write(&eo, mk->out_path)) {
 		unlink(mk->tables_path);
 		goto out;
 	}
-	free(otmp);
-	otmp = NULL;
 	ret = 0;
 out:
-	close(ofd);
 	if (tf)
 		fclose(tf);
-	if (otmp)
-		unlink(otmp);
 	if (ttmp)
 		unlink(ttmp);
-	free(otmp);
 	free(ttmp);
+	eo_free(&eo);
 	return ret;
 }
 
@@ -210,6 +205,7 @@ static void mkpatch_free(struct mkpatch *mk)
 	free(mk->drop_reloc);
 	free(mk->reloc_base);
 	free(mk->has_place);
+	free(mk->out_sec);
 }
 
 int main(int argc, char **argv)

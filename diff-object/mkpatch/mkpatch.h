@@ -126,6 +126,7 @@ struct mkpatch {
 	bool *drop_reloc;	/* per reloc of obj, by section: see reloc_slot() */
 	size_t *reloc_base;	/* first slot of each section's relocs */
 	bool *has_place;	/* per section of obj: an LKHP relocation's place */
+	size_t *out_sec;	/* per section of obj: its index in OUT.o, 0: not there */
 };
 
 int link_inputs(struct mkpatch *mk);
@@ -146,7 +147,7 @@ static inline bool *reloc_dropped(struct mkpatch *mk, const struct reloc *r)
 /* The global the header reaches a section of OUT.o by: __lkhp_sec_INDEX. */
 #define LKHP_SEC_SYM "__lkhp_sec_"
 
-int write_object(struct mkpatch *mk, int fd);
+int build_object(struct mkpatch *mk, struct elf_out *eo);
 int write_tables(struct mkpatch *mk, FILE *f);
 
 #endif

@@ -76,7 +76,7 @@ int write_tables(struct mkpatch *mk, FILE *f)
 		fprintf(f, "extern char __lkhp_func_%zu[];\n", i);
 	for (i = 1; i < mk->obj.nsecs; i++)
 		if (mk->has_place[i])
-			fprintf(f, "extern char " LKHP_SEC_SYM "%zu[];\n", i);
+			fprintf(f, "extern char " LKHP_SEC_SYM "%zu[];\n", mk->out_sec[i]);
 
 	fputs("\nstatic const struct lkhp_patch_func lkhp_funcs[] = {\n", f);
 	for (i = 0; i < mk->nfuncs; i++) {
@@ -104,7 +104,7 @@ int write_tables(struct mkpatch *mk, FILE *f)
 		put_kref(f, "sym_name", &r->sym);
 		fprintf(f, "\t\t.sym_addr\t= 0x%08xU,\n\t\t.place\t\t= " LKHP_SEC_SYM "%zu + 0x%x,\n"
 			"\t\t.type\t\t= %s,\n\t\t.addend\t\t= %d,\n\t\t.sym_size\t= %u,\n\t},\n",
-			r->sym.vs->value, r->sec->idx, r->offset, type_name(r->type), r->addend,
+			r->sym.vs->value, mk->out_sec[r->sec->idx], r->offset, type_name(r->type), r->addend,
 			r->sym.vs->size);
 	}
 	fputs("};\n#define LKHP_RELOCS\tlkhp_relocs\n", f);

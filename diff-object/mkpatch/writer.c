@@ -1,251 +1,159 @@
 /*
- * The patch module's object: the linked object as elf.c read it, with the
- * LKHP relocations taken out (their fields already zeroed in the model),
- * the undefined symbols nothing refers to any more dropped (the module
- * loader refuses a module with an unresolvable symbol), and the symbols the
- * generated header names (__lkhp_func_N, __lkhp_sec_N) added.
- *
- * Sections keep their indexes, names (.shstrtab is copied) and contents,
- * so only the symbol table, its string table and the REL sections are
- * rebuilt.  lkhp-diff's output.c writes objects from its own pass state and
- * cannot be reused here without changing it.
+ * The patch module's object, built from the linked object through the
+ * model's writer (../elf-write.c): every section with its contents, the
+ * symbols that stay, the relocations that stay, and the symbols the
+ * generated header names (__lkhp_func_N, __lkhp_sec_N) added.  Taken out:
+ * the LKHP relocations (their fields already zeroed in the model) and the
+ * undefined symbols nothing refers to any more (the module loader refuses
+ * a module with an unresolvable symbol).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "mkpatch.h"
 
-struct wsym {
-	Elf32_Sym *syms;
-	size_t n;
-	size_t *map;		/* old symbol index -> new, 0: dropped */
-	char *str;		/* the old string table, then the added names */
-	size_t strsize;
-};
-
-static int add_name(struct wsym *w, const char *name, uint32_t *at)
+/* Sections the writer makes itself, and the ones it cannot carry. */
+static int copy_sections(struct mkpatch *mk, struct elf_out *eo)
 {
-	size_t len = strlen(name) + 1;
-	char *s = realloc(w->str, w->strsize + len);
+	struct elf_obj *o = &mk->obj;
+	size_t i;
 
-	if (!s)
-		return -1;
-	w->str = s;
-	memcpy(w->str + w->strsize, name, len);
-	*at = (uint32_t)w->strsize;
-	w->strsize += len;
+	for (i = 1; i < o->nsecs; i++) {
+		struct section *sec = &o->secs[i];
+		unsigned type = sec->sh.sh_type;
+
+		if (type == SHT_REL || type == SHT_SYMTAB || type == SHT_STRTAB ||
+		    !strcmp(sec->name, ".note.GNU-stack"))
+			continue;
+		if (type == SHT_GROUP || sec->sh.sh_link) {
+			ERROR(mk->out_path, "%s: a section group or linked section cannot be "
+			      "carried", sec->name);
+			return -1;
+		}
+		mk->out_sec[i] = eo_section(eo, sec->name, &sec->sh);
+		if (mk->out_sec[i])
+			eo_append(eo, mk->out_sec[i], sec->data, sec->size, 1);
+	}
 	return 0;
 }
 
-static int add_global(struct wsym *w, const char *name, unsigned type, size_t shndx,
-		      uint32_t value, uint32_t size)
-{
-	Elf32_Sym *s = &w->syms[w->n++];
-
-	memset(s, 0, sizeof(*s));
-	s->st_info = ELF32_ST_INFO(STB_GLOBAL, type);
-	s->st_shndx = (Elf32_Half)shndx;
-	s->st_value = value;
-	s->st_size = size;
-	return add_name(w, name, &s->st_name);
-}
-
-/* Old symbols that stay, in their order (locals first, as ELF requires). */
-static void keep_symbols(struct mkpatch *mk, struct wsym *w)
+/* Undefined symbols a kept relocation still uses. */
+static bool *used_symbols(struct mkpatch *mk)
 {
 	struct elf_obj *o = &mk->obj;
 	bool *used = calloc(o->nsyms, sizeof(*used));
 	size_t i, j;
 
-	for (i = 1; used && i < o->nsecs; i++) {
-		const struct section *sec = &o->secs[i];
-
-		for (j = 0; j < sec->nrelocs; j++)
-			if (!*reloc_dropped(mk, &sec->relocs[j]))
-				used[sec->relocs[j].sym->idx] = true;
-		/* a group's signature symbol must outlive the group */
-		if (sec->sh.sh_type == SHT_GROUP && sec->sh.sh_info < o->nsyms)
-			used[sec->sh.sh_info] = true;
-	}
-	w->n = 1;
-	for (i = 1; i < o->nsyms; i++) {
-		const struct symbol *s = &o->syms[i];
-		Elf32_Sym *es = &w->syms[w->n];
-
-		if (s->sym.st_shndx == SHN_UNDEF && !(used && used[i]))
-			continue;
-		w->map[i] = w->n++;
-		es->st_name = (Elf32_Word)s->sym.st_name;
-		es->st_value = (Elf32_Addr)s->sym.st_value;
-		es->st_size = (Elf32_Word)s->sym.st_size;
-		es->st_info = s->sym.st_info;
-		es->st_other = s->sym.st_other;
-		es->st_shndx = (Elf32_Half)s->sym.st_shndx;
-	}
-	free(used);
+	for (i = 1; used && i < o->nsecs; i++)
+		for (j = 0; j < o->secs[i].nrelocs; j++)
+			if (!*reloc_dropped(mk, &o->secs[i].relocs[j]))
+				used[o->secs[i].relocs[j].sym->idx] = true;
+	return used;
 }
 
-static int build_symbols(struct mkpatch *mk, struct wsym *w)
+/* The old symbols that stay; map: old index -> new, 0: dropped. */
+static int copy_symbols(struct mkpatch *mk, struct elf_out *eo, size_t *map)
 {
 	struct elf_obj *o = &mk->obj;
-	const struct section *strs = &o->secs[o->symtab->sh.sh_link];
+	bool *used = used_symbols(mk);
+	size_t i;
+
+	if (!used)
+		return -1;
+	for (i = 1; i < o->nsyms; i++) {
+		const struct symbol *s = &o->syms[i];
+		uint16_t shndx = s->sym.st_shndx;
+
+		if (s->type == STT_SECTION) {
+			map[i] = s->sec && mk->out_sec[s->sec->idx] ?
+				 eo_section_symbol(eo, mk->out_sec[s->sec->idx]) : 0;
+			continue;
+		}
+		if (shndx == SHN_UNDEF && !used[i])
+			continue;
+		if (s->type == STT_FILE) {
+			map[i] = eo_symbol(eo, s->name, NULL, STB_LOCAL, STT_FILE, 0, 0, 0);
+			continue;
+		}
+		if (shndx != SHN_UNDEF && (!s->sec || !mk->out_sec[s->sec->idx])) {
+			ERROR(mk->out_path, "%s: a symbol outside the sections carried", s->name);
+			free(used);
+			return -1;
+		}
+		map[i] = eo_symbol(eo, s->name, NULL, s->bind, s->type,
+				   s->sec ? mk->out_sec[s->sec->idx] : 0, s->sym.st_value,
+				   s->sym.st_size);
+		if (map[i])
+			eo->syms[map[i]].other = s->sym.st_other;
+	}
+	free(used);
+	return 0;
+}
+
+/* The globals the header reaches the object by. */
+static void add_header_symbols(struct mkpatch *mk, struct elf_out *eo)
+{
 	char name[64];
 	size_t i;
 
-	w->syms = calloc(o->nsyms + mk->nfuncs + o->nsecs + 1, sizeof(*w->syms));
-	w->map = calloc(o->nsyms, sizeof(*w->map));
-	/* old names keep their offsets: dropped ones just stay unreferenced */
-	w->str = malloc(strs->size ? strs->size : 1);
-	if (!w->syms || !w->map || !w->str)
-		return -1;
-	memcpy(w->str, strs->data, strs->size);
-	w->strsize = strs->size;
-
-	keep_symbols(mk, w);
 	for (i = 0; i < mk->nfuncs; i++) {
 		const struct symbol *f = mk->funcs[i].new_func;
+		char *n;
 
 		snprintf(name, sizeof(name), "__lkhp_func_%zu", i);
-		if (add_global(w, name, STT_FUNC, f->sec->idx, (uint32_t)f->sym.st_value,
-			       (uint32_t)f->sym.st_size))
-			return -1;
+		n = strdup(name);
+		if (!n) {
+			eo->oom = true;
+			return;
+		}
+		eo_symbol(eo, NULL, n, STB_GLOBAL, STT_FUNC, mk->out_sec[f->sec->idx],
+			  f->sym.st_value, f->sym.st_size);
 	}
 	/*
 	 * A place is named as its section's start plus an offset: a symbol
 	 * inside a function would be what kallsyms names the code after it
 	 * (a WARN in version_proc_show() printed as __lkhp_place_0+0x21).
 	 */
-	for (i = 1; i < o->nsecs; i++) {
+	for (i = 1; i < mk->obj.nsecs; i++) {
+		char *n;
+
 		if (!mk->has_place[i])
 			continue;
-		snprintf(name, sizeof(name), LKHP_SEC_SYM "%zu", i);
-		if (add_global(w, name, STT_NOTYPE, i, 0, 0))
-			return -1;
+		snprintf(name, sizeof(name), LKHP_SEC_SYM "%zu", mk->out_sec[i]);
+		n = strdup(name);
+		if (!n) {
+			eo->oom = true;
+			return;
+		}
+		eo_symbol(eo, NULL, n, STB_GLOBAL, STT_NOTYPE, mk->out_sec[i], 0, 0);
 	}
-	return 0;
 }
 
-static size_t first_global(const struct wsym *w)
-{
-	size_t i = 1;
-
-	while (i < w->n && ELF32_ST_BIND(w->syms[i].st_info) == STB_LOCAL)
-		i++;
-	return i;
-}
-
-/* The kept relocations of the section rs applies to, as an Elf32_Rel array. */
-static Elf32_Rel *build_rels(struct mkpatch *mk, const struct section *rs,
-			     const struct wsym *w, size_t *n)
-{
-	const struct section *base = rs->base;
-	Elf32_Rel *rels = calloc(base->nrelocs + 1, sizeof(*rels));
-	size_t j;
-
-	*n = 0;
-	for (j = 0; rels && j < base->nrelocs; j++) {
-		const struct reloc *r = &base->relocs[j];
-
-		if (*reloc_dropped(mk, r))
-			continue;
-		rels[*n].r_offset = r->offset;
-		rels[(*n)++].r_info = ELF32_R_INFO(w->map[r->sym->idx], r->type);
-	}
-	return rels;
-}
-
-static int add_scn(Elf *e, GElf_Shdr *sh, void *buf, size_t size, Elf_Type type)
-{
-	Elf_Scn *scn = elf_newscn(e);
-	Elf_Data *d = scn ? elf_newdata(scn) : NULL;
-
-	if (!d)
-		return -1;
-	d->d_buf = buf;
-	d->d_size = size;
-	d->d_type = type;
-	d->d_align = sh->sh_addralign ? sh->sh_addralign : 1;
-	d->d_version = EV_CURRENT;
-	sh->sh_size = size;
-	return gelf_update_shdr(scn, sh) ? 0 : -1;
-}
-
-int write_object(struct mkpatch *mk, int fd)
+int build_object(struct mkpatch *mk, struct elf_out *eo)
 {
 	struct elf_obj *o = &mk->obj;
-	struct wsym w = { 0 };
-	void **bufs = calloc(o->nsecs, sizeof(*bufs));
-	GElf_Ehdr oeh, eh;
-	Elf *e = NULL;
-	size_t i, strndx = o->symtab->sh.sh_link, shstrndx;
+	size_t *map = calloc(o->nsyms, sizeof(*map)), i, j;
 	int ret = -1;
 
-	if (!bufs || build_symbols(mk, &w))
-		goto oom;
-	if (!gelf_getehdr(o->elf, &oeh) || elf_getshdrstrndx(o->elf, &shstrndx) ||
-	    !(e = elf_begin(fd, ELF_C_WRITE, NULL)) || !gelf_newehdr(e, ELFCLASS32) ||
-	    !gelf_getehdr(e, &eh))
-		goto elf_err;
-	memcpy(eh.e_ident, oeh.e_ident, EI_NIDENT);
-	eh.e_type = oeh.e_type;
-	eh.e_machine = oeh.e_machine;
-	eh.e_version = oeh.e_version;
-	eh.e_flags = oeh.e_flags;
-	eh.e_shstrndx = (Elf32_Half)shstrndx;
-	if (!gelf_update_ehdr(e, &eh))
-		goto elf_err;
-
-	/* the same sections in the same order: indexes in symbols stay valid */
+	mk->out_sec = calloc(o->nsecs, sizeof(*mk->out_sec));
+	if (!map || !mk->out_sec || copy_sections(mk, eo) || copy_symbols(mk, eo, map))
+		goto out;
+	add_header_symbols(mk, eo);
 	for (i = 1; i < o->nsecs; i++) {
-		struct section *sec = &o->secs[i];
-		GElf_Shdr sh = sec->sh;
-		void *buf = sec->data;
-		size_t size = sec->size;
-		Elf_Type type = ELF_T_BYTE;
+		const struct section *sec = &o->secs[i];
 
-		if (sec == o->symtab) {
-			buf = w.syms;
-			size = w.n * sizeof(*w.syms);
-			type = ELF_T_SYM;
-			sh.sh_info = (Elf32_Word)first_global(&w);
-		} else if (i == strndx) {
-			buf = w.str;
-			size = w.strsize;
-		} else if (sec->sh.sh_type == SHT_REL) {
-			size_t n;
+		for (j = 0; mk->out_sec[i] && j < sec->nrelocs; j++) {
+			const struct reloc *r = &sec->relocs[j];
 
-			buf = bufs[i] = build_rels(mk, sec, &w, &n);
-			if (!buf)
-				goto oom;
-			size = n * sizeof(Elf32_Rel);
-			type = ELF_T_REL;
-		} else if (sec->sh.sh_type == SHT_GROUP) {
-			sh.sh_info = (Elf32_Word)w.map[sec->sh.sh_info < o->nsyms ?
-						       sec->sh.sh_info : 0];
-			type = ELF_T_WORD;
-		} else if (sec->sh.sh_type == SHT_NOBITS) {
-			buf = NULL;
+			if (!*reloc_dropped(mk, r))
+				eo_reloc(eo, mk->out_sec[i], r->offset, r->type, map[r->sym->idx],
+					 r->addend);
 		}
-		if (add_scn(e, &sh, buf, size, type))
-			goto elf_err;
 	}
-	if (elf_update(e, ELF_C_WRITE) < 0)
-		goto elf_err;
-	ret = 0;
-	goto out;
-oom:
-	ERROR(mk->out_path, "out of memory");
-	goto out;
-elf_err:
-	ERROR(mk->out_path, "writing: %s", elf_errmsg(-1));
+	ret = eo->oom ? -1 : 0;
 out:
-	if (e)
-		elf_end(e);
-	for (i = 0; bufs && i < o->nsecs; i++)
-		free(bufs[i]);
-	free(bufs);
-	free(w.syms);
-	free(w.map);
-	free(w.str);
+	if (ret && (eo->oom || !map || !mk->out_sec))
+		ERROR(mk->out_path, "out of memory");
+	free(map);
 	return ret;
 }
