@@ -19,7 +19,8 @@
 #include "elf.h"
 #include "warn.h"
 
-static void *grow(void *v, size_t *cap, size_t need, size_t elem, bool *oom)
+/* v with room for need elements of elem bytes (doubling *cap); NULL: *oom. */
+void *elf_grow(void *v, size_t *cap, size_t need, size_t elem, bool *oom)
 {
 	size_t c = *cap ? *cap : 16;
 	void *n;
@@ -41,7 +42,7 @@ size_t eo_symbol(struct elf_out *o, const char *name, char *owned, unsigned bind
 		 unsigned type, size_t sec, uint64_t value, uint64_t size)
 {
 	/* index 0 stays the null symbol: 0 is no symbol, as in ELF */
-	struct eo_sym *v = grow(o->syms, &o->symcap, o->nsyms + 2, sizeof(*v), &o->oom);
+	struct eo_sym *v = elf_grow(o->syms, &o->symcap, o->nsyms + 2, sizeof(*v), &o->oom);
 
 	if (!v) {
 		free(owned);
@@ -64,7 +65,7 @@ size_t eo_symbol(struct elf_out *o, const char *name, char *owned, unsigned bind
 
 size_t eo_section(struct elf_out *o, const char *name, const GElf_Shdr *like)
 {
-	struct eo_sec *s, **v = grow(o->secs, &o->seccap, o->nsecs + 1, sizeof(*v), &o->oom);
+	struct eo_sec *s, **v = elf_grow(o->secs, &o->seccap, o->nsecs + 1, sizeof(*v), &o->oom);
 
 	if (!v)
 		return 0;
@@ -98,7 +99,7 @@ size_t eo_append(struct elf_out *o, size_t sec, const void *data, size_t len, si
 		align = 1;
 	at = (s->size + align - 1) / align * align;
 	if (data) {
-		unsigned char *b = grow(s->buf, &s->cap, at + len, 1, &o->oom);
+		unsigned char *b = elf_grow(s->buf, &s->cap, at + len, 1, &o->oom);
 
 		if (!b)
 			return 0;
@@ -119,7 +120,7 @@ void eo_reloc(struct elf_out *o, size_t sec, uint32_t offset, uint32_t type, siz
 	      int32_t addend)
 {
 	struct eo_sec *s = sec_of(o, sec);
-	struct eo_rel *r = grow(s->rels, &s->relcap, s->nrels + 1, sizeof(*r), &o->oom);
+	struct eo_rel *r = elf_grow(s->rels, &s->relcap, s->nrels + 1, sizeof(*r), &o->oom);
 	unsigned width = arch_reloc_width(type);
 
 	if (!r)
@@ -155,7 +156,7 @@ struct strtab {
 static size_t str_add(struct strtab *st, const char *s, bool *oom)
 {
 	size_t len = strlen(s) + 1, at = st->size;
-	char *b = grow(st->buf, &st->cap, st->size + len, 1, oom);
+	char *b = elf_grow(st->buf, &st->cap, st->size + len, 1, oom);
 
 	if (!b)
 		return 0;

@@ -124,6 +124,8 @@ int elf_add_reloc(struct section *sec, uint32_t offset, uint32_t type, struct sy
 bool output_path_ok(const char *path);
 
 /* ---- elf-write.c: an object built section by section and written once ---- */
+void *elf_grow(void *v, size_t *cap, size_t need, size_t elem, bool *oom);
+
 struct eo_rel {
 	uint32_t offset, type;
 	size_t sym;		/* index in elf_out.syms */

@@ -36,24 +36,6 @@ struct out {
 	struct htab und;
 };
 
-static void *grow(void *v, size_t *cap, size_t need, size_t elem, bool *oom)
-{
-	size_t c = *cap ? *cap : 16;
-	void *n;
-
-	if (need <= *cap)
-		return v;
-	while (c < need)
-		c *= 2;
-	n = realloc(v, c * elem);
-	if (!n) {
-		*oom = true;
-		return NULL;
-	}
-	*cap = c;
-	return n;
-}
-
 static size_t out_sec(struct out *o, struct section *src)
 {
 	if (!o->secs[src->idx])
@@ -85,7 +67,7 @@ static struct piece *add_piece(struct out *o, struct section *src, uint64_t star
 		if (o->pieces[i].src == src && o->pieces[i].start == start &&
 		    o->pieces[i].end == end)
 			return &o->pieces[i];
-	v = grow(o->pieces, &o->piececap, o->npieces + 1, sizeof(*v), &o->eo.oom);
+	v = elf_grow(o->pieces, &o->piececap, o->npieces + 1, sizeof(*v), &o->eo.oom);
 	if (!sec || !v)
 		return NULL;
 	o->pieces = v;
