@@ -136,13 +136,14 @@ extern void __might_sleep(const char *file, int line);
 #define might_sleep() __might_sleep(__FILE__, __LINE__)
 
 /* include/linux/export.h with HAVE_ARCH_PREL32_RELOCATIONS (i386) */
-#define EXPORT_SYMBOL(sym)							\
+#define EXPORT_SYMBOL(sym) EXPORT_SYMBOL_NS(sym, "")
+#define EXPORT_SYMBOL_NS(sym, ns)						\
 	extern typeof(sym) sym;							\
 	asm("	.section \"__ksymtab_strings\",\"aMS\",%progbits,1	\n"	\
 	    "__kstrtab_" #sym ":					\n"	\
 	    "	.asciz 	\"" #sym "\"					\n"	\
 	    "__kstrtabns_" #sym ":					\n"	\
-	    "	.asciz 	\"\"						\n"	\
+	    "	.asciz 	\"" ns "\"					\n"	\
 	    "	.previous						\n"	\
 	    "	.section \"___ksymtab+" #sym "\", \"a\"			\n"	\
 	    "	.balign	4						\n"	\
