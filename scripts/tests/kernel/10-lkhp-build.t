@@ -43,7 +43,7 @@ rc=0
 	>"$out/other.log" 2>&1 || rc=$?
 cat "$out/other.log"
 [ $rc -ne 0 ] || die "lkhp-build took a vmlinux of another release"
-grep -q "ERROR: .*vmlinux-other is 'Linux version 6.1.999', the tree .* builds $LKHP_KVER" "$out/other.log"
+grep -q "ERROR: .*vmlinux-other is Linux 6.1.999, the tree .* builds $LKHP_KVER" "$out/other.log"
 [ ! -e "$out/other/lkhp-cmdline-string.ko" ] || die "a module was written for the wrong vmlinux"
 
 # make install, and the installed lkhp-build.
