@@ -232,8 +232,9 @@ static int read_header(struct elf_obj *obj)
 		ERROR(obj->path, "not an i386 (ELF32 LSB EM_386) object");
 		return -1;
 	}
-	if (eh.e_type != ET_REL) {
-		ERROR(obj->path, "not a relocatable object (ET_REL)");
+	if (eh.e_type != (obj->executable ? ET_EXEC : ET_REL)) {
+		ERROR(obj->path, obj->executable ? "not an executable (ET_EXEC)" :
+			   "not a relocatable object (ET_REL)");
 		return -1;
 	}
 	return 0;
@@ -293,6 +294,8 @@ static int read_sections(struct elf_obj *obj)
 			      sec->name);
 			return -1;
 		}
+		if (obj->executable && sec->sh.sh_type != SHT_SYMTAB)
+			continue;	/* elf_section_bytes() reads it when asked */
 		d = elf_getdata(scn, NULL);
 		if (!d && sec->size) {
 			ERROR_ELF(obj->path, sec->name);
@@ -303,12 +306,17 @@ static int read_sections(struct elf_obj *obj)
 			return -1;
 		}
 		sec->edata = d;
-		/* a private copy: output.c and the addend accessors write to it */
-		sec->data = malloc(sec->size ? sec->size : 1);
-		if (!sec->data)
-			return -1;
-		if (sec->size)
-			memcpy(sec->data, d->d_buf, sec->size);
+		/*
+		 * A private copy: output.c and the addend accessors write to it.
+		 * An executable is only read, through edata.
+		 */
+		if (!obj->executable) {
+			sec->data = malloc(sec->size ? sec->size : 1);
+			if (!sec->data)
+				return -1;
+			if (sec->size)
+				memcpy(sec->data, d->d_buf, sec->size);
+		}
 		if (sec->sh.sh_type == SHT_SYMTAB) {
 			if (obj->symtab) {
 				ERROR(obj->path, "more than one symbol table");
@@ -341,8 +349,8 @@ static int read_symbols(struct elf_obj *obj)
 	}
 	obj->nsyms = st->size / esz;
 	obj->syms = calloc(obj->nsyms ? obj->nsyms : 1, sizeof(*obj->syms));
-	if (!obj->syms || htab_init(&obj->sym_by_name, obj->nsyms) ||
-	    htab_init(&obj->sym_by_key, obj->nsyms))
+	if (!obj->syms || (!obj->executable && (htab_init(&obj->sym_by_name, obj->nsyms) ||
+						htab_init(&obj->sym_by_key, obj->nsyms))))
 		return -1;
 
 	for (i = 0; i < obj->nsyms; i++) {
@@ -384,16 +392,23 @@ static int read_symbols(struct elf_obj *obj)
 				s->sec->secsym = s;
 		}
 		if (s->sec && (s->type == STT_FUNC || s->type == STT_OBJECT)) {
-			if (s->sym.st_value > s->sec->size ||
-			    s->sym.st_size > s->sec->size - s->sym.st_value) {
+			uint64_t off = s->sym.st_value - (obj->executable ? s->sec->sh.sh_addr : 0);
+
+			if ((obj->executable && s->sym.st_value < s->sec->sh.sh_addr) ||
+			    off > s->sec->size || s->sym.st_size > s->sec->size - off) {
 				ERROR(obj->path, "symbol %s lies outside %s", s->name,
 				      s->sec->name);
 				return -1;
 			}
+			if (obj->executable)
+				continue;
 			s->sec->nsyms++;
 			if (s->type == STT_FUNC)
 				s->sec->nfuncs++;
 		}
+		/* an executable's symbols are looked up by vmlinux.c's own tables */
+		if (obj->executable)
+			continue;
 		s->key = name_key(s->name);
 		if (!s->key)
 			return -1;
@@ -402,6 +417,8 @@ static int read_symbols(struct elf_obj *obj)
 		     htab_add(&obj->sym_by_key, s->key, s)))
 			return -1;
 	}
+	if (obj->executable)
+		return 0;
 
 	/* each section's FUNC/OBJECT symbols, sorted for section_symbol_at() */
 	for (i = 0; i < obj->nsecs; i++) {
@@ -510,12 +527,11 @@ int elf_add_reloc(struct section *sec, uint32_t offset, uint32_t type, struct sy
 	return 0;
 }
 
-int elf_obj_open(struct elf_obj *obj, const char *path)
+static int open_elf(struct elf_obj *obj, const char *path, bool executable)
 {
-	size_t i;
-
 	memset(obj, 0, sizeof(*obj));
 	obj->path = path;
+	obj->executable = executable;
 	obj->fd = open(path, O_RDONLY);
 	if (obj->fd < 0) {
 		ERROR(path, "open: %s", strerror(errno));
@@ -526,7 +542,37 @@ int elf_obj_open(struct elf_obj *obj, const char *path)
 		ERROR_ELF(path, "elf_begin");
 		return -1;
 	}
-	if (read_header(obj) || read_sections(obj) || read_symbols(obj))
+	return read_header(obj) || read_sections(obj) || read_symbols(obj) ? -1 : 0;
+}
+
+int elf_obj_open_executable(struct elf_obj *obj, const char *path)
+{
+	return open_elf(obj, path, true);
+}
+
+const unsigned char *elf_section_bytes(struct section *sec)
+{
+	Elf_Scn *scn;
+
+	if (sec->data || sec->sh.sh_type == SHT_NOBITS)
+		return sec->data;
+	if (!sec->edata) {
+		scn = elf_getscn(sec->obj->elf, sec->idx);
+		sec->edata = scn ? elf_getdata(scn, NULL) : NULL;
+		if (!sec->edata || sec->edata->d_size != sec->size ||
+		    (sec->size && !sec->edata->d_buf)) {
+			sec->edata = NULL;
+			return NULL;
+		}
+	}
+	return sec->edata->d_buf;
+}
+
+int elf_obj_open(struct elf_obj *obj, const char *path)
+{
+	size_t i;
+
+	if (open_elf(obj, path, false))
 		return -1;
 	for (i = 1; i < obj->nsecs; i++)
 		if (obj->secs[i].sh.sh_type == SHT_REL && read_relocs(obj, &obj->secs[i]))

@@ -86,6 +86,8 @@ struct elf_obj {
 	const char *path;
 	int fd;
 	Elf *elf;
+	bool executable;	/* vmlinux: symbols at addresses, data read on demand,
+				 * no keys, no symbol tables by name or per section */
 	struct section *secs;
 	size_t nsecs;
 	struct symbol *syms;
@@ -104,7 +106,15 @@ struct hent *htab_first(const struct htab *h, const char *key);
 struct hent *htab_next(const struct hent *e);
 void htab_free(struct htab *h);
 
+/* An i386 relocatable object: sections (a private copy), symbols, relocations. */
 int elf_obj_open(struct elf_obj *obj, const char *path);
+/*
+ * An i386 executable (vmlinux): sections and symbols only.  Symbol values are
+ * addresses; a section's bytes are read when asked for, never copied.
+ */
+int elf_obj_open_executable(struct elf_obj *obj, const char *path);
+/* The bytes of sec (read now in an executable); NULL: none or unreadable. */
+const unsigned char *elf_section_bytes(struct section *sec);
 void elf_obj_close(struct elf_obj *obj);
 
 char *name_key(const char *name);

@@ -217,7 +217,7 @@ int main(int argc, char **argv)
 	lkhp_tool = "lkhp-mkpatch";
 	memset(&mk, 0, sizeof(mk));
 	mk.obj.fd = -1;
-	mk.vm.fd = -1;
+	mk.vm.obj.fd = -1;
 	if (parse_args(&mk, argc, argv))
 		return LKHP_EXIT_ERROR;
 	elf_version(EV_CURRENT);

@@ -32,8 +32,7 @@ struct vsym {
 
 struct vmlinux {
 	const char *path;
-	int fd;
-	Elf *elf;
+	struct elf_obj obj;	/* the model: sections and symbols */
 	struct vsym *syms;
 	size_t nsyms;
 	struct htab by_name;	/* every named symbol */

@@ -1,14 +1,11 @@
 /*
  * The running kernel's vmlinux: its symbol table, the truth for addresses,
  * sizes and the order of same-named statics (sympos), and its ftrace sites.
- * vmlinux is ET_EXEC, so the relocatable-object model of elf.c does not
- * apply; this reads only what the tables need.
+ * Read through the model (elf_obj_open_executable()); the lookups by file
+ * and by gcc-numbered key that the tables need are kept here, beside it.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "mkpatch.h"
 
@@ -46,40 +43,28 @@ static int add_clone_key(struct vmlinux *v, const struct vsym *s)
 	return htab_add(&v->by_file_key, key, (void *)s);
 }
 
-static int read_symtab(struct vmlinux *v, Elf_Scn *scn, const GElf_Shdr *sh)
+static int read_symtab(struct vmlinux *v)
 {
-	Elf_Data *d = elf_getdata(scn, NULL);
-	const char *file = NULL;
+	const struct elf_obj *o = &v->obj;
 	size_t i, keylen = 0, at = 0;
 
-	if (!d || !sh->sh_entsize || sh->sh_size % sh->sh_entsize) {
-		ERROR(v->path, "unreadable symbol table");
-		return -1;
-	}
-	v->nsyms = sh->sh_size / sh->sh_entsize;
+	v->nsyms = o->nsyms;
 	v->syms = calloc(v->nsyms ? v->nsyms : 1, sizeof(*v->syms));
 	if (!v->syms || htab_init(&v->by_name, v->nsyms) || htab_init(&v->by_file, v->nsyms) ||
 	    htab_init(&v->by_file_key, 1024))
 		goto oom;
 
 	for (i = 1; i < v->nsyms; i++) {
+		const struct symbol *m = &o->syms[i];
 		struct vsym *s = &v->syms[i];
-		GElf_Sym gs;
 
-		if (!gelf_getsym(d, (int)i, &gs) ||
-		    !(s->name = elf_strptr(v->elf, sh->sh_link, gs.st_name))) {
-			ERROR(v->path, "symbol %zu: %s", i, elf_errmsg(-1));
-			return -1;
-		}
+		s->name = m->name;
+		s->file = m->file;
 		s->idx = i;
-		s->value = (uint32_t)gs.st_value;
-		s->size = (uint32_t)gs.st_size;
-		s->bind = GELF_ST_BIND(gs.st_info);
-		s->type = GELF_ST_TYPE(gs.st_info);
-		if (s->type == STT_FILE)
-			file = s->name;
-		if (s->bind == STB_LOCAL)
-			s->file = file;
+		s->value = (uint32_t)m->sym.st_value;
+		s->size = (uint32_t)m->sym.st_size;
+		s->bind = m->bind;
+		s->type = m->type;
 		if (!named(s))
 			continue;
 		if (htab_add(&v->by_name, s->name, s))
@@ -118,20 +103,18 @@ static int cmp_u32(const void *a, const void *b)
 /* The bytes at [addr, addr + len) of the section that holds them. */
 const unsigned char *vmlinux_bytes(struct vmlinux *v, uint32_t addr, size_t len)
 {
-	Elf_Scn *scn = NULL;
-	GElf_Shdr sh;
+	size_t i;
 
-	while ((scn = elf_nextscn(v->elf, scn))) {
-		Elf_Data *d;
+	for (i = 1; i < v->obj.nsecs; i++) {
+		struct section *sec = &v->obj.secs[i];
+		const unsigned char *p;
 
-		if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_PROGBITS ||
-		    !(sh.sh_flags & SHF_ALLOC) || addr < sh.sh_addr ||
-		    addr - sh.sh_addr > sh.sh_size || len > sh.sh_addr + sh.sh_size - addr)
+		if (sec->sh.sh_type != SHT_PROGBITS || !(sec->sh.sh_flags & SHF_ALLOC) ||
+		    addr < sec->sh.sh_addr || addr - sec->sh.sh_addr > sec->size ||
+		    len > sec->sh.sh_addr + sec->size - addr)
 			continue;
-		d = elf_getdata(scn, NULL);
-		if (!d || d->d_size != sh.sh_size)
-			return NULL;
-		return (const unsigned char *)d->d_buf + (addr - sh.sh_addr);
+		p = elf_section_bytes(sec);
+		return p ? p + (addr - sec->sh.sh_addr) : NULL;
 	}
 	return NULL;
 }
@@ -148,10 +131,7 @@ static const unsigned char *vm_table(struct vmlinux *v, const char *start_sym,
 				     uint32_t *addr)
 {
 	const struct vsym *start = NULL, *stop = NULL;
-	const unsigned char *p = NULL;
-	Elf_Scn *scn = NULL;
-	size_t shstrndx;
-	GElf_Shdr sh;
+	struct section *sec;
 
 	*len = 0;
 	vmlinux_global(v, start_sym, false, &start);
@@ -161,20 +141,12 @@ static const unsigned char *vm_table(struct vmlinux *v, const char *start_sym,
 		*addr = start->value;
 		return vmlinux_bytes(v, start->value, *len);
 	}
-	if (elf_getshdrstrndx(v->elf, &shstrndx))
+	sec = find_section(&v->obj, secname);
+	if (!sec)
 		return NULL;
-	while ((scn = elf_nextscn(v->elf, scn))) {
-		const char *n;
-		Elf_Data *d;
-
-		if (!gelf_getshdr(scn, &sh) || !(n = elf_strptr(v->elf, shstrndx, sh.sh_name)) ||
-		    strcmp(n, secname) || !(d = elf_getdata(scn, NULL)))
-			continue;
-		p = d->d_buf;
-		*len = d->d_size;
-		*addr = (uint32_t)sh.sh_addr;
-	}
-	return p;
+	*len = sec->size;
+	*addr = (uint32_t)sec->sh.sh_addr;
+	return elf_section_bytes(sec);
 }
 
 static uint32_t get_u32(const unsigned char *p)
@@ -221,35 +193,11 @@ static int read_sites(struct vmlinux *v, const char *start,
 
 int vmlinux_open(struct vmlinux *v, const char *path)
 {
-	Elf_Scn *scn = NULL;
-	GElf_Ehdr eh;
-	GElf_Shdr sh;
-
 	memset(v, 0, sizeof(*v));
 	v->path = path;
-	v->fd = open(path, O_RDONLY);
-	if (v->fd < 0) {
-		ERROR(path, "open: %s", strerror(errno));
+	if (elf_obj_open_executable(&v->obj, path))
 		return -1;
-	}
-	v->elf = elf_begin(v->fd, ELF_C_READ, NULL);
-	if (!v->elf || !gelf_getehdr(v->elf, &eh)) {
-		ERROR(path, "not an ELF file: %s", elf_errmsg(-1));
-		return -1;
-	}
-	if (eh.e_ident[EI_CLASS] != ELFCLASS32 || eh.e_machine != EM_386 ||
-	    eh.e_type != ET_EXEC) {
-		ERROR(path, "not an i386 vmlinux (ELF32 EM_386 ET_EXEC)");
-		return -1;
-	}
-	while ((scn = elf_nextscn(v->elf, scn)))
-		if (gelf_getshdr(scn, &sh) && sh.sh_type == SHT_SYMTAB)
-			break;
-	if (!scn) {
-		ERROR(path, "no symbol table (stripped vmlinux?)");
-		return -1;
-	}
-	if (read_symtab(v, scn, &sh) ||
+	if (read_symtab(v) ||
 	    read_sites(v, "__start_mcount_loc", "__stop_mcount_loc",
 		       "__mcount_loc", 4, 0, false, &v->fentry) ||
 	    read_sites(v, "__start___jump_table", "__stop___jump_table",
@@ -270,12 +218,9 @@ void vmlinux_close(struct vmlinux *v)
 	free(v->syms);
 	free(v->fentry.addr);
 	free(v->jump.addr);
-	if (v->elf)
-		elf_end(v->elf);
-	if (v->fd >= 0)
-		close(v->fd);
+	elf_obj_close(&v->obj);
 	memset(v, 0, sizeof(*v));
-	v->fd = -1;
+	v->obj.fd = -1;
 }
 
 /* The one match of a hash chain: data symbols of any type, code only as FUNC. */
