@@ -14,6 +14,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/delay.h>
 #include <linux/module.h>
 #include <linux/slab.h>
 #include <linux/timekeeping.h>
@@ -303,6 +304,18 @@ static struct lkhp_entry *lkhp_find_desc(const struct lkhp_patch *p)
 	return NULL;
 }
 
+/* A registered patch of @mod, NULL if none. */
+static struct lkhp_entry *lkhp_find_mod(const struct module *mod)
+{
+	struct lkhp_entry *e;
+
+	list_for_each_entry(e, &lkhp_patches, node) {
+		if (e->desc->mod == mod)
+			return e;
+	}
+	return NULL;
+}
+
 static bool lkhp_name_taken(const char *name)
 {
 	struct lkhp_entry *e;
@@ -387,6 +400,15 @@ err_free:
 }
 EXPORT_SYMBOL_GPL(lkhp_register_patch);
 
+/* Take @e off the table; the caller holds lkhp_mutex, @e is disabled. */
+static void lkhp_unlist(struct lkhp_entry *e)
+{
+	lockdep_assert_held(&lkhp_mutex);
+	list_del_init(&e->node);
+	lkhp_patch_release(e);
+	pr_notice("%s: unregistered\n", e->desc->name);
+}
+
 void lkhp_unregister_patch(struct lkhp_patch *p)
 {
 	struct lkhp_entry *e;
@@ -400,13 +422,48 @@ void lkhp_unregister_patch(struct lkhp_patch *p)
 	/* The module reference held while enabled makes this unreachable. */
 	if (WARN_ON(e->state == LKHP_STATE_ENABLED) && lkhp_disable(e))
 		pr_crit("%s: unloaded while its redirects are live\n", p->name);
-	list_del_init(&e->node);
-	lkhp_patch_release(e);
-	pr_notice("%s: unregistered\n", p->name);
+	lkhp_unlist(e);
 	mutex_unlock(&lkhp_mutex);
 	lkhp_sysfs_del(e);
 }
 EXPORT_SYMBOL_GPL(lkhp_unregister_patch);
+
+/*
+ * @mod is going away with a patch still registered: its init failed after
+ * lkhp_register_patch() had enabled it (a hand-written module; the
+ * template returns the registration's result).  Its memory is freed when
+ * this returns, so the redirects must go first, however long a task stays
+ * inside the functions (the module loader waits here).
+ */
+void lkhp_module_going(struct module *mod)
+{
+	struct lkhp_entry *e;
+	unsigned int tries;
+	int ret;
+
+	mutex_lock(&lkhp_mutex);
+	/* looked up again each time: the mutex is dropped while waiting */
+	while ((e = lkhp_find_mod(mod))) {
+		for (tries = 1; (ret = lkhp_disable(e)) == -EBUSY; tries++) {
+			if (tries % 100 == 0)
+				pr_warn("%s: its module is going: still waiting to disable it\n",
+					e->desc->name);
+			mutex_unlock(&lkhp_mutex);
+			msleep(LKHP_RETRY_MS);
+			mutex_lock(&lkhp_mutex);
+		}
+		if (ret)
+			pr_crit("%s: its module is freed while its redirects are live (%d)\n",
+				e->desc->name, ret);
+		lkhp_fail("%s: its module went away while registered: disabled and unregistered",
+			  e->desc->name);
+		lkhp_unlist(e);
+		mutex_unlock(&lkhp_mutex);
+		lkhp_sysfs_del(e);
+		mutex_lock(&lkhp_mutex);
+	}
+	mutex_unlock(&lkhp_mutex);
+}
 
 static int __init lkhp_init(void)
 {

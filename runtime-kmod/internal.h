@@ -121,6 +121,7 @@ void lkhp_entry_release(struct lkhp_entry *e);
 int lkhp_modules_init(void);
 void lkhp_modules_exit(void);
 struct module *lkhp_coming_owner(const void *addr);
+void lkhp_module_going(struct module *mod);	/* core.c */
 
 /* reason.c */
 void lkhp_fail(const char *fmt, ...) __printf(1, 2);

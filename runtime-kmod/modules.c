@@ -43,6 +43,8 @@ static int lkhp_module_notify(struct notifier_block *nb, unsigned long state,
 	struct module *mod = data;
 	struct lkhp_coming *c;
 
+	if (state == MODULE_STATE_GOING)
+		lkhp_module_going(mod);
 	if (state != MODULE_STATE_COMING) {
 		lkhp_coming_del(mod);
 		return NOTIFY_OK;

@@ -48,13 +48,24 @@ static struct lkhp_patch lkhp_test_patch;
 static void LKHP_TEST_PREPARE(struct lkhp_patch *p);
 #endif
 
+#ifdef LKHP_TEST_AFTER_REGISTER
+/* The test module's own step after registering: what its init returns. */
+static int LKHP_TEST_AFTER_REGISTER(int registered);
+#endif
+
 /* Register on load, unregister on unload. */
 static int __init lkhp_test_init(void)
 {
+	int ret;
+
 #ifdef LKHP_TEST_PREPARE
 	LKHP_TEST_PREPARE(&lkhp_test_patch);
 #endif
-	return lkhp_register_patch(&lkhp_test_patch);
+	ret = lkhp_register_patch(&lkhp_test_patch);
+#ifdef LKHP_TEST_AFTER_REGISTER
+	ret = LKHP_TEST_AFTER_REGISTER(ret);
+#endif
+	return ret;
 }
 
 static void __exit lkhp_test_exit(void)
