@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Benchmark patch: BENCH_N rarely used syscall entry points (the list comes
- * from gen-syms) redirected to one function refusing the call.
+ * from vmlinux-syms) redirected to one function refusing the call.
  */
 #include <linux/ptrace.h>
 #include "lkhp_test.h"

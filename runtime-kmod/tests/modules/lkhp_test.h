@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Hand-written LKHP test patches: what lkhp-build will generate, spelled
- * out. syms.h (generated at build time by tests/lib/gen-syms from the test
- * kernel's vmlinux) gives the link-time address, size and patch-site offset
- * of each target.
+ * out. syms.h (generated at build time from the test kernel's vmlinux by
+ * diff-object/tests/tools/vmlinux-syms) gives the link-time address, size
+ * and patch-site offset of each target.
  */
 #ifndef _LKHP_TEST_H
 #define _LKHP_TEST_H
