@@ -148,30 +148,34 @@ static int lkhp_switch_prepare(struct lkhp_switch *sw,
 
 static int lkhp_switch(struct lkhp_entry *e, struct lkhp_change *c)
 {
-	struct lkhp_switch sw = { };
+	/* on the heap: with its page filter it is too big for a stack frame */
+	struct lkhp_switch *sw = kzalloc(sizeof(*sw), GFP_KERNEL);
 	unsigned int i;
 	int ret;
 
 	lockdep_assert_held(&lkhp_mutex);
-	ret = lkhp_switch_prepare(&sw, c);
+	if (!sw)
+		return -ENOMEM;
+	ret = lkhp_switch_prepare(sw, c);
 	if (ret)
 		goto out;
-	if (sw.nr)
-		ret = lkhp_switch_run(&sw);
+	if (sw->nr)
+		ret = lkhp_switch_run(sw);
 	if (ret == -EBUSY)
 		lkhp_fail("%s: %s failed: function %s in use by task %s/%d after %d tries",
-		       e->desc->name, c->what, sw.busy_func, sw.busy_comm,
-		       sw.busy_pid, LKHP_STOP_TRIES);
+			  e->desc->name, c->what, sw->busy_func, sw->busy_comm,
+			  sw->busy_pid, LKHP_STOP_TRIES);
 	else if (ret == -EIO)
 		lkhp_fail("%s: %s failed: a patch site was rewritten behind lkhp",
-		       e->desc->name, c->what);
+			  e->desc->name, c->what);
 	if (ret)
 		goto out;
-	for (i = 0; i < sw.nr; i++)
-		sw.writes[i].site->active = sw.writes[i].to;
-	e->stop_ns = sw.stop_ns;
+	for (i = 0; i < sw->nr; i++)
+		sw->writes[i].site->active = sw->writes[i].to;
+	e->stop_ns = sw->stop_ns;
 out:
-	lkhp_switch_free(&sw);
+	lkhp_switch_free(sw);
+	kfree(sw);
 	return ret;
 }
 
@@ -444,7 +448,8 @@ void lkhp_module_going(struct module *mod)
 	mutex_lock(&lkhp_mutex);
 	/* looked up again each time: the mutex is dropped while waiting */
 	while ((e = lkhp_find_mod(mod))) {
-		for (tries = 1; (ret = lkhp_disable(e)) == -EBUSY; tries++) {
+		/* a task inside, or no memory for the switch: wait, then again */
+		for (tries = 1; (ret = lkhp_disable(e)) == -EBUSY || ret == -ENOMEM; tries++) {
 			if (tries % 100 == 0)
 				pr_warn("%s: its module is going: still waiting to disable it\n",
 					e->desc->name);

@@ -49,9 +49,14 @@ static int lkhp_module_notify(struct notifier_block *nb, unsigned long state,
 		lkhp_coming_del(mod);
 		return NOTIFY_OK;
 	}
+	/*
+	 * Untracked, the module still loads but cannot register a patch (its
+	 * pointers are trusted in no module: "not inside a module being
+	 * loaded"): better than failing every module load for want of 12 bytes.
+	 */
 	c = kmalloc(sizeof(*c), GFP_KERNEL);
 	if (!c)
-		return notifier_from_errno(-ENOMEM);
+		return NOTIFY_OK;
 	c->mod = mod;
 	spin_lock(&lkhp_coming_lock);
 	list_add(&c->node, &lkhp_coming_mods);
