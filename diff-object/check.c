@@ -40,7 +40,7 @@ static int check_prototype(struct ctx *ctx, struct symbol *p)
 
 	if (strcmp(p->name, p->key) || strchr(p->name, '.'))
 		return 0;	/* gcc clones change their signature on purpose */
-	if (dwarf_prototype(&ctx->orig, p->twin->name, &po) ||
+	if (dwarf_prototype(&ctx->orig, pass(p)->twin->name, &po) ||
 	    (po && dwarf_prototype(obj, p->name, &pp)))
 		ret = -1;
 	if (!po || !pp || !strcmp(po, pp))
@@ -53,7 +53,7 @@ static int check_prototype(struct ctx *ctx, struct symbol *p)
 	for (i = 1; i < obj->nsecs; i++) {
 		struct section *sec = &obj->secs[i];
 
-		if (sec->special || !(sec->sh.sh_flags & SHF_ALLOC))
+		if (pass(sec)->special || !(sec->sh.sh_flags & SHF_ALLOC))
 			continue;
 		for (j = 0; j < sec->nrelocs; j++) {
 			struct target t;
@@ -63,7 +63,7 @@ static int check_prototype(struct ctx *ctx, struct symbol *p)
 			if (t.sym != p)
 				continue;
 			user = sec_is_text(sec) ? reloc_owner(&sec->relocs[j]) : NULL;
-			if (user && user->include)
+			if (user && pass(user)->include)
 				continue;
 			REFUSE(ctx, p->name, "prototype changed (%s -> %s) and unchanged %s "
 			       "still uses the old one", po, pp,
@@ -81,17 +81,17 @@ static int check_function(struct ctx *ctx, struct symbol *s)
 {
 	struct section *sec = s->sec;
 	size_t i = reloc_lower_bound(sec, s->sym.st_value);
-	const char *what = s->status == ST_NEW ? "new" : "changed";
+	const char *what = pass(s)->status == ST_NEW ? "new" : "changed";
 
 	if (init_or_exit(sec)) {
 		REFUSE(ctx, s->name, "%s function in %s: init/exit code cannot be patched",
 		       what, sec->name);
 		return 0;
 	}
-	if (s->unsplittable) {
+	if (pass(s)->unsplittable) {
 		REFUSE(ctx, s->name, "%s function shares %s with other functions and cannot "
-		       "be carried alone: %s at +0x%lx", what, sec->name, s->unsplittable,
-		       (unsigned long)s->unsplittable_at);
+		       "be carried alone: %s at +0x%lx", what, sec->name, pass(s)->unsplittable,
+		       (unsigned long)pass(s)->unsplittable_at);
 		return 0;
 	}
 	for (; i < sec->nrelocs && sec->relocs[i].offset < s->sym.st_value + s->sym.st_size; i++) {
@@ -104,7 +104,7 @@ static int check_function(struct ctx *ctx, struct symbol *s)
 			return 0;
 		}
 	}
-	if (s->status == ST_CHANGED && s->twin)
+	if (pass(s)->status == ST_CHANGED && pass(s)->twin)
 		return check_prototype(ctx, s);
 	return 0;
 }
@@ -113,7 +113,7 @@ static void check_data(struct ctx *ctx, struct symbol *s)
 {
 	struct section *sec = s->sec;
 
-	if (s->status != ST_CHANGED)
+	if (pass(s)->status != ST_CHANGED)
 		return;
 	if (init_or_exit(sec))
 		REFUSE(ctx, s->name, "changed init/exit data in %s", sec->name);
@@ -124,7 +124,7 @@ static void check_data(struct ctx *ctx, struct symbol *s)
 	else if ((sec->sh.sh_flags & SHF_WRITE) || s->bind != STB_LOCAL)
 		REFUSE(ctx, s->name, "changed initial value or size of existing data "
 		       "(%lu -> %lu bytes): live data keeps its old layout and value",
-		       (unsigned long)s->twin->sym.st_size, (unsigned long)s->sym.st_size);
+		       (unsigned long)pass(s)->twin->sym.st_size, (unsigned long)s->sym.st_size);
 }
 
 /* Special entries with no owning function must not change at all. */
@@ -132,8 +132,8 @@ static void check_orphans(struct ctx *ctx)
 {
 	size_t k;
 
-	for (k = 0; k < ctx->patched.nspecials; k++) {
-		struct special_sec *ps = &ctx->patched.specials[k];
+	for (k = 0; k < pass(&ctx->patched)->nspecials; k++) {
+		struct special_sec *ps = &pass(&ctx->patched)->specials[k];
 		struct special_sec *os = special_find(&ctx->orig, ps->desc->name);
 		struct special_entry *pe, *oe = NULL;
 		size_t np = special_entries(ps, NULL, &pe);
@@ -157,7 +157,7 @@ static void check_orphans(struct ctx *ctx)
  */
 static bool anon_candidate(const struct section *sec, const bool *reached)
 {
-	return (sec->sh.sh_flags & SHF_ALLOC) && !sec->nsyms && !sec->special &&
+	return (sec->sh.sh_flags & SHF_ALLOC) && !sec->nsyms && !pass(sec)->special &&
 	       !is_export_section(sec) &&
 	       !(sec->sh.sh_flags & (SHF_STRINGS | SHF_MERGE)) && !reached[sec->idx] &&
 	       sec->sh.sh_type != SHT_NOTE && sec->sh.sh_type != SHT_GROUP &&
@@ -209,7 +209,7 @@ static int check_other_sections(struct ctx *ctx)
 	if (!reached)
 		return -1;
 	for (i = 1; i < obj->nsecs; i++) {
-		struct section *sec = &obj->secs[i], *o = sec->twin;
+		struct section *sec = &obj->secs[i], *o = pass(sec)->twin;
 		int same;
 
 		if (!anon_candidate(sec, reached))
@@ -239,7 +239,7 @@ int check_unsupported(struct ctx *ctx)
 	for (i = 1; i < p->nsyms; i++) {
 		struct symbol *s = &p->syms[i];
 
-		if (sym_is_func(s) && s->include && check_function(ctx, s))
+		if (sym_is_func(s) && pass(s)->include && check_function(ctx, s))
 			return -1;
 		if (sym_is_data(s))
 			check_data(ctx, s);

@@ -108,23 +108,23 @@ static bool same_anon(struct cmp *c, struct section *o, struct section *p)
 	struct range ro = { o, 0, o->size }, rp = { p, 0, p->size };
 	bool dummy, same;
 
-	if (p->twin != o)
+	if (pass(p)->twin != o)
 		return false;
-	if (p->anon_status != ST_NONE)
-		return p->anon_status == ST_SAME;
-	if (p->anon_busy)
+	if (pass(p)->anon_status != ST_NONE)
+		return pass(p)->anon_status == ST_SAME;
+	if (pass(p)->anon_busy)
 		return true;	/* a cycle: the outer comparison decides */
 	if (c->depth >= MAX_ANON_DEPTH)
 		return fail(c, "symbol-less sections nested deeper than "
 			    "MAX_ANON_DEPTH (4096)", p->name);
-	p->anon_busy = true;
+	pass(p)->anon_busy = true;
 	c->depth++;
 	same = same_range(c, &ro, &rp, NULL, NULL, &dummy);
 	c->depth--;
-	p->anon_busy = false;
+	pass(p)->anon_busy = false;
 	if (c->failed)
 		return false;
-	p->anon_status = same ? ST_SAME : ST_CHANGED;
+	pass(p)->anon_status = same ? ST_SAME : ST_CHANGED;
 	return same;
 }
 
@@ -147,8 +147,8 @@ static bool same_target(struct cmp *c, struct target *o, struct target *p)
 			return !sym_defined(p->sym) && !sym_defined(o->sym) &&
 			       !strcmp(p->sym->name, o->sym->name);
 		/* a local read-only object with new contents travels as a copy */
-		return p->sym->twin == o->sym &&
-		       !(sym_is_data(p->sym) && p->sym->status == ST_CHANGED);
+		return pass(p->sym)->twin == o->sym &&
+		       !(sym_is_data(p->sym) && pass(p->sym)->status == ST_CHANGED);
 	}
 	if (!o->sec)
 		return false;
@@ -315,8 +315,8 @@ static bool same_entries(struct cmp *c, struct ctx *ctx, struct symbol *o, struc
 {
 	size_t k, j;
 
-	for (k = 0; k < ctx->patched.nspecials; k++) {
-		struct special_sec *ps = &ctx->patched.specials[k];
+	for (k = 0; k < pass(&ctx->patched)->nspecials; k++) {
+		struct special_sec *ps = &pass(&ctx->patched)->specials[k];
 		struct special_sec *os = special_find(&ctx->orig, ps->desc->name);
 		struct special_entry *pe, *oe = NULL;
 		size_t np = special_entries(ps, p, &pe);
@@ -329,8 +329,8 @@ static bool same_entries(struct cmp *c, struct ctx *ctx, struct symbol *o, struc
 				return false;
 	}
 	/* entries that vanished from a special section the patch dropped */
-	for (k = 0; k < ctx->orig.nspecials; k++) {
-		struct special_sec *os = &ctx->orig.specials[k];
+	for (k = 0; k < pass(&ctx->orig)->nspecials; k++) {
+		struct special_sec *os = &pass(&ctx->orig)->specials[k];
 		struct special_entry *oe;
 
 		if (!special_find(&ctx->patched, os->desc->name) && special_entries(os, o, &oe))
@@ -341,7 +341,7 @@ static bool same_entries(struct cmp *c, struct ctx *ctx, struct symbol *o, struc
 
 static enum status compare_symbol(struct cmp *c, struct ctx *ctx, struct symbol *p)
 {
-	struct symbol *o = p->twin;
+	struct symbol *o = pass(p)->twin;
 	struct range ro, rp;
 	bool line_only;
 
@@ -363,8 +363,8 @@ static enum status compare_symbol(struct cmp *c, struct ctx *ctx, struct symbol 
 
 static void mark(struct symbol *s)
 {
-	if (s->status == ST_SAME)
-		s->status = ST_CHANGED;
+	if (pass(s)->status == ST_SAME)
+		pass(s)->status = ST_CHANGED;
 }
 
 int compare(struct ctx *ctx)
@@ -380,7 +380,7 @@ int compare(struct ctx *ctx)
 			struct symbol *s = &p->syms[i];
 
 			if (pass == 0 ? sym_is_data(s) : sym_is_func(s))
-				s->status = compare_symbol(&c, ctx, s);
+				pass(s)->status = compare_symbol(&c, ctx, s);
 			if (c.failed)
 				return -1;
 		}
@@ -389,20 +389,20 @@ int compare(struct ctx *ctx)
 	for (i = 1; i < p->nsyms; i++) {
 		struct symbol *s = &p->syms[i];
 
-		if (!sym_is_func(s) || !s->parent)
+		if (!sym_is_func(s) || !pass(s)->parent)
 			continue;
-		if (s->status != ST_SAME)
-			mark(s->parent);
-		if (s->parent->status != ST_SAME)
+		if (pass(s)->status != ST_SAME)
+			mark(pass(s)->parent);
+		if (pass(pass(s)->parent)->status != ST_SAME)
 			mark(s);
 	}
 	for (i = 1; i < p->nsyms; i++) {
 		struct symbol *s = &p->syms[i];
 
-		if (sym_is_func(s) && (s->status == ST_CHANGED || s->status == ST_NEW)) {
-			s->include = true;
-			s->report = !s->parent;
-			ctx->changed += s->report;
+		if (sym_is_func(s) && (pass(s)->status == ST_CHANGED || pass(s)->status == ST_NEW)) {
+			pass(s)->include = true;
+			pass(s)->report = !pass(s)->parent;
+			ctx->changed += pass(s)->report;
 		}
 	}
 	return 0;

@@ -19,7 +19,7 @@
 
 static bool twinnable(const struct symbol *s)
 {
-	return s->idx && s->sec && !s->twin &&
+	return s->idx && s->sec && !pass(s)->twin &&
 	       (s->type == STT_FUNC || s->type == STT_OBJECT || s->type == STT_NOTYPE);
 }
 
@@ -68,8 +68,8 @@ static bool *code_refs(const struct elf_obj *obj)
 
 static void pair(struct symbol *a, struct symbol *b)
 {
-	a->twin = b;
-	b->twin = a;
+	pass(a)->twin = b;
+	pass(b)->twin = a;
 }
 
 /* The only untwinned symbol of type `type` found under key in h, or NULL. */
@@ -189,23 +189,23 @@ static int match_through_users(struct ctx *ctx, struct symv *pv, struct symv *ov
 	for (i = 1; i < p->nsyms; i++) {
 		struct symbol *f = &p->syms[i];
 
-		if (!sym_is_func(f) || !f->twin)
+		if (!sym_is_func(f) || !pass(f)->twin)
 			continue;
 		if (local_refs(f, pv))
 			return -1;
 		if (!pv->n)
 			continue;
-		if (local_refs(f->twin, ov))
+		if (local_refs(pass(f)->twin, ov))
 			return -1;
 		for (j = 0; j < pv->n; j++) {
 			size_t cp, co, k = nth_with_key(pv->v, pv->n, pv->v[j], &cp);
 			struct symbol *t;
 
-			if (pv->v[j]->twin)
+			if (pass(pv->v[j])->twin)
 				continue;
 			t = kth_with_key(ov->v, ov->n, pv->v[j], k);
 			nth_with_key(ov->v, ov->n, pv->v[j], &co);
-			if (t && cp == co && !t->twin) {
+			if (t && cp == co && !pass(t)->twin) {
 				pair(pv->v[j], t);
 				progress = 1;
 			}
@@ -232,7 +232,7 @@ static int find_parents(struct elf_obj *obj)
 		}
 		parent = find_symbol(obj, pname);
 		if (parent && sym_is_func(parent))
-			s->parent = parent;
+			pass(s)->parent = parent;
 		free(pname);
 	}
 	return 0;
@@ -246,7 +246,7 @@ static struct section *unique_section(const struct htab *h, const char *key)
 	for (; e; e = htab_next(e)) {
 		struct section *s = e->val;
 
-		if (s->twin)
+		if (pass(s)->twin)
 			continue;
 		if (found)
 			return NULL;
@@ -264,13 +264,13 @@ static void match_sections(struct ctx *ctx, bool by_key)
 		struct section *s = &p->secs[i], *t, *u;
 		const char *k = by_key ? s->key : s->name;
 
-		if (s->twin)
+		if (pass(s)->twin)
 			continue;
 		t = unique_section(by_key ? &o->sec_by_key : &o->sec_by_name, k);
 		u = unique_section(by_key ? &p->sec_by_key : &p->sec_by_name, k);
 		if (t && u == s && t->sh.sh_type == s->sh.sh_type) {
-			s->twin = t;
-			t->twin = s;
+			pass(s)->twin = t;
+			pass(t)->twin = s;
 		}
 	}
 }
@@ -311,10 +311,10 @@ int correlate(struct ctx *ctx)
 	for (i = 1; i < p->nsyms; i++) {
 		struct symbol *s = &p->syms[i];
 
-		if (s->twin && s->sec && s->twin->sec && !s->sec->twin &&
-		    !s->twin->sec->twin && s->sec->nsyms == 1 && s->twin->sec->nsyms == 1) {
-			s->sec->twin = s->twin->sec;
-			s->twin->sec->twin = s->sec;
+		if (pass(s)->twin && s->sec && pass(s)->twin->sec && !pass(s->sec)->twin &&
+		    !pass(pass(s)->twin->sec)->twin && s->sec->nsyms == 1 && pass(s)->twin->sec->nsyms == 1) {
+			pass(s->sec)->twin = pass(s)->twin->sec;
+			pass(pass(s)->twin->sec)->twin = s->sec;
 		}
 	}
 	match_sections(ctx, false);

@@ -6,6 +6,61 @@
 
 #include "elf.h"
 
+enum status { ST_NONE, ST_SAME, ST_CHANGED, ST_NEW };
+
+/* What the passes know of a symbol; beside the model, by symbol index. */
+struct sym_pass {
+	struct symbol *twin;
+	struct symbol *parent;	/* foo for foo.cold */
+	enum status status;
+	bool include;		/* copied into the output */
+	bool report;		/* named in the report */
+	const char *unsplittable;	/* shared.c: why it cannot leave its section alone */
+	uint64_t unsplittable_at;	/* where, from the function's start */
+};
+
+/* What the passes know of a section, by section index. */
+struct sec_pass {
+	struct section *twin;
+	const struct special_desc *special;
+	enum status anon_status;/* memo for comparing symbol-less sections */
+	bool anon_busy;
+	bool carry;		/* exports.c: copied whole into the output */
+};
+
+/* lkhp-diff's state of one object: elf_obj.pass. */
+struct obj_pass {
+	struct sym_pass *syms;
+	struct sec_pass *secs;
+	struct special_sec *specials;	/* special.c */
+	size_t nspecials;
+	void *dwarf;			/* dwarf.c: its Dwarf handle, NULL if none */
+};
+
+int pass_init(struct elf_obj *obj);
+void pass_free(struct elf_obj *obj);
+
+static inline struct obj_pass *obj_pass(const struct elf_obj *obj)
+{
+	return obj->pass;
+}
+
+static inline struct sym_pass *sym_pass(const struct symbol *s)
+{
+	return &obj_pass(s->obj)->syms[s->idx];
+}
+
+static inline struct sec_pass *sec_pass(const struct section *sec)
+{
+	return &obj_pass(sec->obj)->secs[sec->idx];
+}
+
+/* pass(x): the pass state of a symbol, section or object */
+#define pass(x) _Generic((x),						\
+	struct symbol *: sym_pass, const struct symbol *: sym_pass,	\
+	struct section *: sec_pass, const struct section *: sec_pass,	\
+	struct elf_obj *: obj_pass, const struct elf_obj *: obj_pass)(x)
+
 struct ctx {
 	struct elf_obj orig, patched;
 	const char *out_path;

@@ -41,27 +41,23 @@ static bool string_sections_ok(struct elf_obj *obj)
 
 int dwarf_open(struct elf_obj *obj)
 {
-	Dwarf *dw;
-
 	if (!find_section(obj, ".debug_info") || !string_sections_ok(obj))
 		return 0;
-	dw = dwarf_begin_elf(obj->elf, DWARF_C_READ, NULL);
-	obj->dwarf = (struct dwarf_info *)dw;
+	pass(obj)->dwarf = dwarf_begin_elf(obj->elf, DWARF_C_READ, NULL);
 	return 0;
 }
 
 void dwarf_close(struct elf_obj *obj)
 {
-	if (obj->dwarf)
-		dwarf_end((Dwarf *)obj->dwarf);
-	obj->dwarf = NULL;
+	dwarf_end(pass(obj)->dwarf);	/* NULL-safe */
+	pass(obj)->dwarf = NULL;
 }
 
 /* Call fn on each top-level DIE with this tag and name until it says stop. */
 static int each_toplevel(struct elf_obj *obj, int tag, const char *name,
 			 int (*fn)(Dwarf_Die *die, void *arg), void *arg)
 {
-	Dwarf *dw = (Dwarf *)obj->dwarf;
+	Dwarf *dw = pass(obj)->dwarf;
 	Dwarf_Off off = 0, next;
 	size_t hsize;
 

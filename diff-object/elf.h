@@ -1,8 +1,8 @@
 /*
  * The ELF model of an i386 relocatable object: sections, symbols and REL
  * relocations with their implicit addends decoded from the section bytes.
- * No policy lives here; the passes attach their state to the fields at the
- * end of each struct.
+ * No policy lives here, and no pass state: a tool keeps its own beside the
+ * model, reached through elf_obj.pass (lkhp-diff: diff.h).
  */
 #ifndef LKHP_ELF_H
 #define LKHP_ELF_H
@@ -22,8 +22,6 @@ struct htab {
 	size_t nbuckets;
 	struct hent **buckets;
 };
-
-enum status { ST_NONE, ST_SAME, ST_CHANGED, ST_NEW };
 
 struct section;
 struct symbol;
@@ -53,13 +51,6 @@ struct section {
 	struct symbol **syms;	/* FUNC/OBJECT symbols defined here, by value */
 	size_t nsyms;
 	size_t nfuncs;
-
-	/* pass state */
-	struct section *twin;
-	const struct special_desc *special;
-	enum status anon_status;/* memo for comparing symbol-less sections */
-	bool anon_busy;
-	bool carry;		/* exports.c: copied whole into the output */
 };
 
 struct symbol {
@@ -71,15 +62,6 @@ struct symbol {
 	unsigned char bind, type;
 	struct section *sec;	/* NULL unless defined in a section */
 	const char *file;	/* STT_FILE in effect (locals) */
-
-	/* pass state */
-	struct symbol *twin;
-	struct symbol *parent;	/* foo for foo.cold */
-	enum status status;
-	bool include;		/* copied into the output */
-	bool report;		/* named in the report */
-	const char *unsplittable;	/* shared.c: why it cannot leave its section alone */
-	uint64_t unsplittable_at;	/* where, from the function's start */
 };
 
 struct elf_obj {
@@ -94,9 +76,7 @@ struct elf_obj {
 	size_t nsyms;
 	struct section *symtab;
 	struct htab sym_by_name, sym_by_key, sec_by_name, sec_by_key;
-	struct special_sec *specials;	/* special.c */
-	size_t nspecials;
-	struct dwarf_info *dwarf;	/* dwarf.c, NULL if none */
+	void *pass;		/* the tool's state for this object; never read here */
 };
 
 /* hash tables keyed by string; values are chained, newest first */

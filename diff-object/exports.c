@@ -52,28 +52,28 @@ int check_exports(struct ctx *ctx)
 			UNSUPPORTED(p->path, sec->name, "an export entry that names no symbol");
 			continue;
 		}
-		if (sec->twin) {
-			same = same_anon_section(sec->twin, sec);
+		if (pass(sec)->twin) {
+			same = same_anon_section(pass(sec)->twin, sec);
 			if (same < 0)
 				return -1;
 			if (!same)
 				UNSUPPORTED(p->path, sec->name, "changed export of %s: the running "
 					    "kernel keeps the old entry", s->name);
-		} else if (s->status != ST_NEW) {
+		} else if (pass(s)->status != ST_NEW) {
 			WARN(p->path, "%s: new export of %s, which the running kernel has: not "
 			     "carried, modules loaded later cannot use it", sec->name, s->name);
 		} else if (ctx->drop_exports) {
 			WARN(p->path, "%s: new export of %s dropped: a cumulative patch cannot "
 			     "export it next to the patches it replaces", sec->name, s->name);
 		} else {
-			sec->carry = true;
-			s->include = true;	/* new data is included only if used */
+			pass(sec)->carry = true;
+			pass(s)->include = true;	/* new data is included only if used */
 		}
 	}
 	for (i = 1; i < ctx->orig.nsecs; i++) {
 		const struct section *sec = &ctx->orig.secs[i];
 
-		if (is_export_section(sec) && !sec->twin)
+		if (is_export_section(sec) && !pass(sec)->twin)
 			WARN(p->path, "%s: the patch removes an export the running kernel "
 			     "keeps", sec->name);
 	}

@@ -44,11 +44,11 @@ bool must_include(const struct symbol *s)
 	if (!s->sec || s->type == STT_SECTION)
 		return false;
 	if (sym_is_func(s))
-		return s->status == ST_CHANGED || s->status == ST_NEW;
-	if (s->status == ST_NEW)
+		return pass(s)->status == ST_CHANGED || pass(s)->status == ST_NEW;
+	if (pass(s)->status == ST_NEW)
 		return true;
 	/* check.c refused the writable and global ones */
-	return sym_is_data(s) && s->status == ST_CHANGED;
+	return sym_is_data(s) && pass(s)->status == ST_CHANGED;
 }
 
 /*
@@ -64,11 +64,11 @@ static int walk(struct walk *wk, struct section *sec, uint64_t start, uint64_t e
 			struct target t;
 
 			resolve_target(&sec->relocs[i], &t);
-			if (t.sym && !t.sym->include && must_include(t.sym)) {
-				t.sym->include = true;
+			if (t.sym && !pass(t.sym)->include && must_include(t.sym)) {
+				pass(t.sym)->include = true;
 				if (push(&wk->syms, t.sym))
 					return -1;
-			} else if (t.sec && !t.sec->special && !wk->walked[t.sec->idx]) {
+			} else if (t.sec && !pass(t.sec)->special && !wk->walked[t.sec->idx]) {
 				wk->walked[t.sec->idx] = true;
 				if (push(&wk->anon, t.sec))
 					return -1;
@@ -92,7 +92,7 @@ int include(struct ctx *ctx)
 	if (!wk.walked)
 		goto out;
 	for (i = 1; i < p->nsyms; i++)
-		if (p->syms[i].include && push(&wk.syms, &p->syms[i]))
+		if (pass(&p->syms[i])->include && push(&wk.syms, &p->syms[i]))
 			goto out;
 	while (wk.syms.n) {
 		struct symbol *s = wk.syms.v[--wk.syms.n];
@@ -101,8 +101,8 @@ int include(struct ctx *ctx)
 			goto out;
 		if (!sym_is_func(s))
 			continue;
-		for (k = 0; k < p->nspecials; k++) {
-			struct special_sec *ss = &p->specials[k];
+		for (k = 0; k < pass(p)->nspecials; k++) {
+			struct special_sec *ss = &pass(p)->specials[k];
 			struct special_entry *e;
 			size_t n = special_entries(ss, s, &e), j;
 

@@ -24,7 +24,8 @@ static void usage(FILE *f)
 
 static int load(struct elf_obj *obj, const char *path)
 {
-	if (elf_obj_open(obj, path) || split_shared_sections(obj) || dwarf_open(obj))
+	if (elf_obj_open(obj, path) || pass_init(obj) || split_shared_sections(obj) ||
+	    dwarf_open(obj))
 		return -1;
 	/* Must be after the model and DWARF: entries resolve through symbols. */
 	return special_read(obj);
@@ -38,12 +39,12 @@ static void report(struct ctx *ctx)
 	for (i = 1; i < p->nsyms; i++) {
 		struct symbol *s = &p->syms[i];
 
-		if (!s->report)
+		if (!pass(s)->report)
 			continue;
-		if (s->status == ST_NEW)
+		if (pass(s)->status == ST_NEW)
 			printf("new function: %s\n", s->name);
 		else
-			printf("changed function: %s\n", s->twin->name);
+			printf("changed function: %s\n", pass(s)->twin->name);
 	}
 	fflush(stdout);
 }
@@ -56,13 +57,14 @@ static void verbose_dump(struct ctx *ctx)
 
 	for (i = 1; lkhp_verbose && i < p->nsyms; i++) {
 		struct symbol *s = &p->syms[i];
+		const struct symbol *was = pass(s)->twin;
 
 		if (!sym_is_func(s) && !sym_is_data(s))
 			continue;
-		NOTE(p->path, "%s %s%s%s%s", names[s->status], s->name,
-		     s->twin && strcmp(s->twin->name, s->name) ? " (was " : "",
-		     s->twin && strcmp(s->twin->name, s->name) ? s->twin->name : "",
-		     s->twin && strcmp(s->twin->name, s->name) ? ")" : "");
+		if (was && !strcmp(was->name, s->name))
+			was = NULL;
+		NOTE(p->path, "%s %s%s%s%s", names[pass(s)->status], s->name,
+		     was ? " (was " : "", was ? was->name : "", was ? ")" : "");
 	}
 }
 
@@ -123,10 +125,8 @@ int main(int argc, char **argv)
 	if (ret == 0)
 		report(&ctx);
 out:
-	dwarf_close(&ctx.orig);
-	dwarf_close(&ctx.patched);
-	special_free(&ctx.orig);
-	special_free(&ctx.patched);
+	pass_free(&ctx.orig);
+	pass_free(&ctx.patched);
 	elf_obj_close(&ctx.orig);
 	elf_obj_close(&ctx.patched);
 	return nochange ? LKHP_EXIT_NOCHANGE : lkhp_exit_status(ret);

@@ -34,6 +34,7 @@ struct out {
 	struct piece *pieces;
 	size_t npieces, piececap, done;
 	struct htab und;
+	bool *labelled;		/* by source symbol index: its label is defined */
 };
 
 static size_t out_sec(struct out *o, struct section *src)
@@ -68,9 +69,11 @@ static struct piece *add_piece(struct out *o, struct section *src, uint64_t star
 		    o->pieces[i].end == end)
 			return &o->pieces[i];
 	v = elf_grow(o->pieces, &o->piececap, o->npieces + 1, sizeof(*v), &o->eo.oom);
-	if (!sec || !v)
+	if (!v)
 		return NULL;
-	o->pieces = v;
+	o->pieces = v;	/* before any other failure: realloc may have moved it */
+	if (!sec)
+		return NULL;
 	/* a piece cut from inside a section keeps its offset's alignment */
 	while (align > 1 && start % align)
 		align /= 2;
@@ -92,7 +95,7 @@ static struct piece *sym_piece(struct out *o, struct symbol *s)
 /* The undefined symbol standing for s, the way the running kernel names it. */
 static size_t und_sym(struct out *o, struct symbol *s)
 {
-	const struct symbol *k = s->twin ? s->twin : s;
+	const struct symbol *k = pass(s)->twin ? pass(s)->twin : s;
 	struct hent *e;
 	char *name = NULL;
 	size_t idx;
@@ -134,6 +137,21 @@ static struct piece *anon_piece(struct out *o, struct section *sec, int64_t off)
 	return add_piece(o, sec, 0, sec->size);
 }
 
+/*
+ * A carried section keeps its labels and those of the strings it points at:
+ * modpost finds an export by its __ksymtab_NAME label, its namespace by
+ * __kstrtabns_NAME, never by section.
+ */
+static void keep_label(struct out *o, const struct symbol *s, const struct piece *pc)
+{
+	if (s->type != STT_NOTYPE || s->bind != STB_LOCAL || !s->sec || !*s->name ||
+	    o->labelled[s->idx])
+		return;
+	o->labelled[s->idx] = true;
+	eo_symbol(&o->eo, s->name, NULL, STB_LOCAL, STT_NOTYPE, pc->sec,
+		  pc->newoff + s->sym.st_value - pc->start, 0);
+}
+
 static void clone_reloc(struct out *o, struct piece *pc, struct reloc *r)
 {
 	int64_t pos, addend;
@@ -151,7 +169,7 @@ static void clone_reloc(struct out *o, struct piece *pc, struct reloc *r)
 	/* where in its section the field points, before any pc adjustment */
 	pos = (r->sym->type == STT_SECTION || !r->sym->sec ? 0 :
 	       (int64_t)r->sym->sym.st_value) + r->addend;
-	if (t.sym && !t.sym->include) {
+	if (t.sym && !pass(t.sym)->include) {
 		sym = und_sym(o, t.sym);
 		addend = pos - (t.sym->sec ? (int64_t)t.sym->sym.st_value : 0);
 	} else {
@@ -161,6 +179,8 @@ static void clone_reloc(struct out *o, struct piece *pc, struct reloc *r)
 			return;
 		sym = eo_section_symbol(&o->eo, tp->sec);
 		addend = (int64_t)tp->newoff + pos - (int64_t)tp->start;
+		if (pass(pc->src)->carry)
+			keep_label(o, r->sym, tp);
 	}
 	eo_reloc(&o->eo, pc->sec, (uint32_t)(pc->newoff + (r->offset - pc->start)), r->type,
 		 sym, (int32_t)addend);
@@ -184,15 +204,15 @@ static void add_specials(struct out *o)
 	struct elf_obj *p = &o->ctx->patched;
 	size_t k, i, j;
 
-	for (k = 0; k < p->nspecials; k++) {
-		struct special_sec *ss = &p->specials[k];
+	for (k = 0; k < pass(p)->nspecials; k++) {
+		struct special_sec *ss = &pass(p)->specials[k];
 		const struct special_desc *d = ss->desc;
 
 		for (i = 1; i < p->nsyms; i++) {
 			struct special_entry *e;
 			size_t n;
 
-			if (!p->syms[i].include || !sym_is_func(&p->syms[i]))
+			if (!pass(&p->syms[i])->include || !sym_is_func(&p->syms[i]))
 				continue;
 			n = special_entries(ss, &p->syms[i], &e);
 			for (j = 0; j < n; j++) {
@@ -227,7 +247,7 @@ static char *new_local_name(struct out *o, const struct symbol *s)
 	struct hent *e;
 	char *name;
 
-	if (s->status != ST_NEW || s->bind != STB_LOCAL || s->type != STT_OBJECT)
+	if (pass(s)->status != ST_NEW || s->bind != STB_LOCAL || s->type != STT_OBJECT)
 		return NULL;
 	for (e = htab_first(&o->ctx->orig.sym_by_name, s->name); e; e = htab_next(e)) {
 		const struct symbol *k = e->val;
@@ -252,20 +272,26 @@ static void add_included(struct out *o)
 	size_t i;
 
 	for (i = 1; i < p->nsecs && !o->eo.oom; i++)
-		if (p->secs[i].carry)
+		if (pass(&p->secs[i])->carry)
 			add_piece(o, &p->secs[i], 0, p->secs[i].size);
+	for (i = 1; i < p->nsyms && !o->eo.oom; i++) {
+		struct symbol *s = &p->syms[i];
+
+		if (s->sec && pass(s->sec)->carry)
+			keep_label(o, s, add_piece(o, s->sec, 0, s->sec->size));
+	}
 
 	for (i = 1; i < p->nsyms && !o->eo.oom; i++) {
 		struct symbol *s = &p->syms[i];
 		struct piece *pc;
 
-		if (!s->include)
+		if (!pass(s)->include)
 			continue;
 		pc = sym_piece(o, s);
 		if (!pc)
 			return;
 		/* a changed function keeps the kernel's name (foo.isra.2, not .3) */
-		eo_symbol(&o->eo, s->twin ? s->twin->name : s->name, new_local_name(o, s),
+		eo_symbol(&o->eo, pass(s)->twin ? pass(s)->twin->name : s->name, new_local_name(o, s),
 			  s->bind, s->type, pc->sec, pc->newoff, s->sym.st_size);
 	}
 }
@@ -275,6 +301,7 @@ static void out_free(struct out *o)
 	eo_free(&o->eo);
 	free(o->secs);
 	free(o->pieces);
+	free(o->labelled);
 	htab_free(&o->und);
 }
 
@@ -288,7 +315,8 @@ int output_write(struct ctx *ctx)
 	memset(&o, 0, sizeof(o));
 	o.ctx = ctx;
 	o.secs = calloc(p->nsecs, sizeof(*o.secs));
-	if (!o.secs || htab_init(&o.und, 256)) {
+	o.labelled = calloc(p->nsyms, sizeof(*o.labelled));
+	if (!o.secs || !o.labelled || htab_init(&o.und, 256)) {
 		ERROR(ctx->out_path, "out of memory");
 		goto out;
 	}

@@ -30,12 +30,12 @@ static struct symbol *func_at(const struct section *sec, uint64_t off)
 
 static void unsplittable(struct symbol *f, const char *why, uint64_t at)
 {
-	if (f->unsplittable)
+	if (pass(f)->unsplittable)
 		return;
-	f->unsplittable = why;
-	f->unsplittable_at = at - f->sym.st_value;
+	pass(f)->unsplittable = why;
+	pass(f)->unsplittable_at = at - f->sym.st_value;
 	NOTE(f->obj->path, "%s: cannot leave %s alone: %s at +0x%lx", f->name, f->sec->name,
-	     why, (unsigned long)f->unsplittable_at);
+	     why, (unsigned long)pass(f)->unsplittable_at);
 }
 
 /*

@@ -83,8 +83,8 @@ int special_read(struct elf_obj *obj)
 
 	for (d = arch_specials; d->name; d++)
 		n++;
-	obj->specials = calloc(n, sizeof(*obj->specials));
-	if (!obj->specials)
+	pass(obj)->specials = calloc(n, sizeof(*pass(obj)->specials));
+	if (!pass(obj)->specials)
 		return -1;
 	for (d = arch_specials; d->name; d++) {
 		struct section *sec = find_section(obj, d->name);
@@ -92,10 +92,10 @@ int special_read(struct elf_obj *obj)
 
 		if (!sec || !sec->data)
 			continue;
-		ss = &obj->specials[obj->nspecials++];
+		ss = &pass(obj)->specials[pass(obj)->nspecials++];
 		ss->sec = sec;
 		ss->desc = d;
-		sec->special = d;
+		pass(sec)->special = d;
 		ss->entsize = entry_size(obj, d);
 		if (ss->entsize == 0 || sec->size % ss->entsize ||
 		    ss->entsize < d->owner_off + 4 ||
@@ -116,9 +116,9 @@ struct special_sec *special_find(struct elf_obj *obj, const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < obj->nspecials; i++)
-		if (!strcmp(obj->specials[i].desc->name, name))
-			return &obj->specials[i];
+	for (i = 0; i < pass(obj)->nspecials; i++)
+		if (!strcmp(pass(obj)->specials[i].desc->name, name))
+			return &pass(obj)->specials[i];
 	return NULL;
 }
 
@@ -134,14 +134,15 @@ size_t special_entries(const struct special_sec *ss, const struct symbol *owner,
 
 void special_free(struct elf_obj *obj)
 {
+	struct obj_pass *op = pass(obj);
 	size_t i;
 
-	for (i = 0; i < obj->nspecials; i++) {
-		free(obj->specials[i].ents);
-		free(obj->specials[i].first);
-		free(obj->specials[i].count);
+	for (i = 0; i < op->nspecials; i++) {
+		free(op->specials[i].ents);
+		free(op->specials[i].first);
+		free(op->specials[i].count);
 	}
-	free(obj->specials);
-	obj->specials = NULL;
-	obj->nspecials = 0;
+	free(op->specials);
+	op->specials = NULL;
+	op->nspecials = 0;
 }

@@ -2,7 +2,7 @@
  * Instruction lengths of 32-bit x86 code, and where each instruction's
  * displacement and immediate are: enough to walk a function instruction by
  * instruction and find its branches.  Not a disassembler: an opcode this
- * table does not know (SSE beyond the 0F map, VEX, 3DNow!) makes the
+ * table does not know (SSE beyond the 0F map, VEX, EVEX, XOP, 3DNow!) makes the
  * decode fail, and the caller refuses rather than guesses.
  */
 #include <stdint.h>
@@ -43,7 +43,7 @@ static const uint16_t one_byte[256] = {
 	[0xa0] = IA, IA, IA, IA, NONE, NONE, NONE, NONE, I1, IZ, NONE, NONE, NONE, NONE,
 		 NONE, NONE,
 	[0xb0] = I1, I1, I1, I1, I1, I1, I1, I1, IZ, IZ, IZ, IZ, IZ, IZ, IZ, IZ,
-	/* c4/c5 are les/lds here, and VEX only with mod 3: refused below */
+	/* c4/c5/62 are les/lds/bound here, or VEX/EVEX: vector_prefix() */
 	[0xc0] = M | I1, M | I1, I2, NONE, M, M, M | I1, M | IZ, IE, NONE, I2, NONE,
 		 NONE, I1, NONE, NONE,
 	[0xd0] = M, M, M, M, I1, I1, NONE, NONE, M, M, M, M, M, M, M, M,
@@ -105,7 +105,23 @@ static unsigned modrm_len(const unsigned char *p, const unsigned char *end, bool
 		else if (mod == 2 || (mod == 0 && rm == 5))
 			*disp_len = 4;
 	}
+	if ((size_t)(end - p) < len + *disp_len)
+		return 0;
 	return len + *disp_len;
+}
+
+/*
+ * In 32-bit mode VEX (c4/c5) and EVEX (62) hide behind les/lds/bound: they
+ * are the prefix when the next byte has a register ModRM.  XOP (8f) hides
+ * behind pop r/m: it is XOP when ModRM.reg is not 0.
+ */
+static bool vector_prefix(const unsigned char *p, const unsigned char *end)
+{
+	if (p + 1 >= end)
+		return false;
+	if (*p == 0xc4 || *p == 0xc5 || *p == 0x62)
+		return (p[1] >> 6) == 3;
+	return *p == 0x8f && ((p[1] >> 3) & 7) != 0;
 }
 
 bool arch_decode(const unsigned char *code, size_t avail, struct arch_insn *in)
@@ -133,8 +149,7 @@ bool arch_decode(const unsigned char *code, size_t avail, struct arch_insn *in)
 		}
 	} else {
 		flags = one_byte[*p];
-		/* VEX is c4/c5 with a register ModRM in 32-bit mode */
-		if ((*p == 0xc4 || *p == 0xc5) && p + 1 < end && (p[1] >> 6) == 3)
+		if (vector_prefix(p, end))
 			return false;
 	}
 	if (flags & BAD)

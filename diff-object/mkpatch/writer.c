@@ -145,9 +145,17 @@ int build_object(struct mkpatch *mk, struct elf_out *eo)
 		for (j = 0; mk->out_sec[i] && j < sec->nrelocs; j++) {
 			const struct reloc *r = &sec->relocs[j];
 
-			if (!*reloc_dropped(mk, r))
-				eo_reloc(eo, mk->out_sec[i], r->offset, r->type, map[r->sym->idx],
-					 r->addend);
+			if (*reloc_dropped(mk, r))
+				continue;
+			/* symbol 0 would make it an absolute address: never written */
+			if (!map[r->sym->idx]) {
+				ERROR(mk->out_path, "%s+0x%lx: a relocation to %s, which is not "
+				      "carried", sec->name, (unsigned long)r->offset,
+				      r->sym->name);
+				goto out;
+			}
+			eo_reloc(eo, mk->out_sec[i], r->offset, r->type, map[r->sym->idx],
+				 r->addend);
 		}
 	}
 	ret = eo->oom ? -1 : 0;
