@@ -18,7 +18,8 @@ static void usage(FILE *f)
 {
 	fputs("usage: lkhp-mkpatch --vmlinux VMLINUX --symvers MODULE.SYMVERS\n"
 	      "                    --tables OUT.h --output OUT.o --name NAME\n"
-	      "                    --source-sha256 HEX [--replace] [-d] DIFF.o...\n"
+	      "                    --source-sha256 HEX [--originals DIR] [--replace]\n"
+	      "                    [-d] DIFF.o...\n"
 	      "       lkhp-mkpatch --vmlinux VMLINUX --release\n"
 	      "\n"
 	      "Link the objects lkhp-diff wrote into the patch module's object OUT.o\n"
@@ -37,6 +38,9 @@ static void usage(FILE *f)
 	      "  -o, --output FILE    the object to write\n"
 	      "  -n, --name NAME      the patch's name\n"
 	      "  -S, --source-sha256 HEX  the checksum of the patch's sources\n"
+	      "  -O, --originals DIR  DIR/DIFF.o is the original object DIFF.o was diffed\n"
+	      "                       from: each replaced function must be the same code\n"
+	      "                       there and in VMLINUX (bytes and references)\n"
 	      "  -r, --replace        a cumulative patch (it replaces all others)\n"
 	      "      --release        print VMLINUX's release (uname -r) and exit\n"
 	      "  -d, --debug          print each replaced function and LKHP relocation\n"
@@ -57,6 +61,7 @@ static int parse_args(struct mkpatch *mk, int argc, char **argv)
 		{ "name", required_argument, NULL, 'n' },
 		{ "source-sha256", required_argument, NULL, 'S' },
 		{ "replace", no_argument, NULL, 'r' },
+		{ "originals", required_argument, NULL, 'O' },
 		{ "release", no_argument, NULL, 'R' },
 		{ "debug", no_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
@@ -64,7 +69,7 @@ static int parse_args(struct mkpatch *mk, int argc, char **argv)
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, "V:s:t:o:n:S:rdh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "V:s:t:o:n:S:O:rdh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'V': mk->vmlinux_path = optarg; break;
 		case 's': mk->symvers_path = optarg; break;
@@ -73,6 +78,7 @@ static int parse_args(struct mkpatch *mk, int argc, char **argv)
 		case 'n': mk->name = optarg; break;
 		case 'S': mk->source_sha256 = optarg; break;
 		case 'r': mk->replace = true; break;
+		case 'O': mk->originals = optarg; break;
 		case 'R': mk->print_release = true; break;
 		case 'd': mk->debug = true; break;
 		case 'h': usage(stdout); exit(0);
@@ -241,6 +247,9 @@ int main(int argc, char **argv)
 		nochange = true;
 		goto out;
 	}
+	/* Must be after find_functions(): it compares what they replace. */
+	if (verify_originals(&mk))
+		goto out;
 	/* Must be after find_relocs(): it checks the LKHP relocations' places. */
 	if (check_rewritten_sites(&mk))
 		goto out;

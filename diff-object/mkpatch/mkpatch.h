@@ -106,6 +106,7 @@ struct mk_reloc {
 struct mkpatch {
 	const char *vmlinux_path, *symvers_path, *tables_path, *out_path;
 	const char *name, *source_sha256;	/* the patch's, for the header */
+	const char *originals;	/* --originals: DIR/INPUT is INPUT's original object */
 	bool replace;				/* a cumulative patch */
 	bool print_release;			/* only say which kernel vmlinux is */
 	struct kident kernel;
@@ -132,6 +133,9 @@ int link_inputs(struct mkpatch *mk);
 int find_functions(struct mkpatch *mk);
 int find_relocs(struct mkpatch *mk);
 int check_rewritten_sites(struct mkpatch *mk);
+
+/* ---- verify.c: the compiled originals are the target's code ---- */
+int verify_originals(struct mkpatch *mk);
 
 /* ---- carried.c: no copy of a kernel variable travels ---- */
 int check_carried_data(struct mkpatch *mk);
