@@ -111,7 +111,7 @@ int lkhp_patch_check(const struct lkhp_patch *p)
 	    !lkhp_table_ok(mod, p->funcs, p->nr_funcs, p->func_size) ||
 	    (p->nr_relocs &&
 	     !lkhp_table_ok(mod, p->relocs, p->nr_relocs, p->reloc_size)) ||
-	    p->reserved[0] || p->reserved[1] || (p->flags & ~LKHP_PATCH_REPLACE)) {
+	    p->reserved || (p->flags & ~LKHP_PATCH_REPLACE)) {
 		lkhp_fail("%s: refused: malformed patch header", name);
 		return -EINVAL;
 	}
@@ -178,15 +178,22 @@ static unsigned long lkhp_symbol_size(unsigned long addr, const char *name)
 	return size;
 }
 
+/* The KASLR offset: the anchor's address now minus the one the patch carries. */
+static unsigned long lkhp_kaslr(const struct lkhp_patch *p)
+{
+	return (unsigned long)&_printk - p->anchor_addr;
+}
+
 /*
  * Resolve the link-time address of kernel symbol @name and verify it:
  * sprint_symbol() must name @name at offset 0, with @size when non-zero.
+ * A data symbol kallsyms cannot name (see LKHP_RELOC_DATA) stands on the
+ * anchors lkhp_patch_resolve() checked.
  */
 static int lkhp_resolve_sym(struct lkhp_entry *e, const char *name,
 			    const char *objname, u32 link_addr, u32 size,
-			    unsigned long *addr)
+			    bool data, unsigned long *addr)
 {
-	unsigned long kaslr = (unsigned long)&_printk - e->desc->anchor_addr;
 	unsigned long found;
 
 	if (objname && *objname) {
@@ -194,7 +201,9 @@ static int lkhp_resolve_sym(struct lkhp_entry *e, const char *name,
 		       e->desc->name, name, objname);
 		return -EOPNOTSUPP;
 	}
-	*addr = link_addr + kaslr;
+	*addr = link_addr + lkhp_kaslr(e->desc);
+	if (data && (!IS_ENABLED(CONFIG_KALLSYMS_ALL) || !size))
+		return 0;
 	found = lkhp_symbol_size(*addr, name);
 	/*
 	 * kallsyms has no st_size: its size is the distance to the next
@@ -303,7 +312,7 @@ static int lkhp_func_resolve(struct lkhp_entry *e, struct lkhp_func *f)
 		return -EINVAL;
 	}
 	ret = lkhp_resolve_sym(e, d->old_name, d->objname, d->old_addr,
-			       d->old_size, &old_addr);
+			       d->old_size, false, &old_addr);
 	if (ret)
 		return ret;
 	if (d->old_size < d->site_offset + LKHP_INS_LEN) {
@@ -347,6 +356,7 @@ static int lkhp_reloc_apply(struct lkhp_entry *e,
 	if (!lkhp_str_ok(mod, r->sym_name, LKHP_SYM_LEN) ||
 	    !lkhp_objname_ok(mod, r->objname) ||
 	    (r->type != LKHP_R_386_32 && r->type != LKHP_R_386_PC32) ||
+	    (r->flags & ~LKHP_RELOC_DATA) ||
 	    !within_module_core(place, mod) ||
 	    !within_module_core(place + sizeof(val) - 1, mod) ||
 	    !lkhp_place_ok(e->desc, place)) {
@@ -355,7 +365,7 @@ static int lkhp_reloc_apply(struct lkhp_entry *e,
 		return -EINVAL;
 	}
 	ret = lkhp_resolve_sym(e, r->sym_name, r->objname, r->sym_addr,
-			       r->sym_size, &sym);
+			       r->sym_size, r->flags & LKHP_RELOC_DATA, &sym);
 	if (ret)
 		return ret;
 	val = sym + r->addend;
@@ -377,9 +387,15 @@ int lkhp_patch_resolve(struct lkhp_entry *e)
 
 	lockdep_assert_held(&lkhp_mutex);
 	if (lkhp_symbol_size((unsigned long)&_printk, LKHP_ANCHOR_SYMBOL) == 0 ||
-	    !p->anchor_addr) {
+	    !p->anchor_addr || !p->data_anchor_addr) {
 		lkhp_fail("%s: refused: no KASLR anchor", p->name);
 		return -EINVAL;
+	}
+	if ((unsigned long)&init_uts_ns - p->data_anchor_addr != lkhp_kaslr(p)) {
+		lkhp_fail("%s: refused: %s is at %#lx, the patch's vmlinux puts it at %#x + %#lx: built for another kernel image",
+		       p->name, LKHP_DATA_ANCHOR_SYMBOL, (unsigned long)&init_uts_ns,
+		       p->data_anchor_addr, lkhp_kaslr(p));
+		return -ENOEXEC;
 	}
 	for (i = 0; i < p->nr_funcs; i++) {
 		e->funcs[i].desc = &p->funcs[i];

@@ -5,7 +5,7 @@
  * lkhp-build links this file with the patch object (the new and changed
  * functions, see diff-object/) and the header lkhp-mkpatch generates,
  * lkhp-tables.h: LKHP_META_* (patch name, kernel release/version, anchor
- * address, flags, source checksum), lkhp_funcs[] (functions to replace) and
+ * addresses, flags, source checksum), lkhp_funcs[] (functions to replace) and
  * lkhp_relocs[] (references to non-exported kernel symbols).
  * Loading the module registers and enables the patch; unloading it (only
  * possible while it is disabled) unregisters it.
@@ -27,6 +27,7 @@ static struct lkhp_patch lkhp_this_patch = {
 	.kernel_release	= LKHP_META_RELEASE,
 	.kernel_version	= LKHP_META_VERSION,
 	.anchor_addr	= LKHP_META_ANCHOR_ADDR,
+	.data_anchor_addr = LKHP_META_DATA_ANCHOR_ADDR,
 	.flags		= LKHP_META_FLAGS,
 	.nr_funcs	= ARRAY_SIZE(lkhp_funcs),
 	.funcs		= lkhp_funcs,

@@ -52,5 +52,10 @@ int vmlinux_identity(struct vmlinux *v, struct kident *id)
 		return -1;
 	}
 	id->anchor = anchor->value;
+	if (vmlinux_global(v, LKHP_DATA_ANCHOR_SYMBOL, false, &anchor) != FOUND) {
+		ERROR(v->path, "no data anchor symbol " LKHP_DATA_ANCHOR_SYMBOL);
+		return -1;
+	}
+	id->data_anchor = anchor->value;
 	return 0;
 }

@@ -27,6 +27,7 @@ struct vsym {
 	const char *file;	/* STT_FILE in effect, locals only */
 	uint32_t value, size;
 	unsigned char bind, type;
+	bool text;		/* defined in an executable section */
 	size_t idx;		/* position in the symtab */
 };
 
@@ -64,6 +65,7 @@ struct kident {
 	char release[65];	/* uname -r: struct new_utsname's 65 bytes */
 	char version[65];	/* uname -v */
 	uint32_t anchor;	/* link-time address of LKHP_ANCHOR_SYMBOL */
+	uint32_t data_anchor;	/* and of LKHP_DATA_ANCHOR_SYMBOL */
 };
 
 int vmlinux_identity(struct vmlinux *v, struct kident *id);

@@ -67,8 +67,10 @@ int write_tables(struct mkpatch *mk, FILE *f)
 	put_string(f, mk->kernel.release);
 	fputs("\n#define LKHP_META_VERSION\t", f);
 	put_string(f, mk->kernel.version);
-	fprintf(f, "\n#define LKHP_META_ANCHOR_ADDR\t0x%08xU\n#define LKHP_META_FLAGS\t\t%s\n",
-		mk->kernel.anchor, mk->replace ? "LKHP_PATCH_REPLACE" : "0");
+	fprintf(f, "\n#define LKHP_META_ANCHOR_ADDR\t0x%08xU\n"
+		"#define LKHP_META_DATA_ANCHOR_ADDR\t0x%08xU\n#define LKHP_META_FLAGS\t\t%s\n",
+		mk->kernel.anchor, mk->kernel.data_anchor,
+		mk->replace ? "LKHP_PATCH_REPLACE" : "0");
 	fputs("#define LKHP_META_SOURCE_SHA256\t", f);
 	put_string(f, mk->source_sha256);
 	fputs("\n\n", f);
@@ -103,9 +105,10 @@ int write_tables(struct mkpatch *mk, FILE *f)
 		put_comment(f, &r->sym, where);
 		put_kref(f, "sym_name", &r->sym);
 		fprintf(f, "\t\t.sym_addr\t= 0x%08xU,\n\t\t.place\t\t= " LKHP_SEC_SYM "%zu + 0x%x,\n"
-			"\t\t.type\t\t= %s,\n\t\t.addend\t\t= %d,\n\t\t.sym_size\t= %u,\n\t},\n",
+			"\t\t.type\t\t= %s,\n\t\t.addend\t\t= %d,\n\t\t.sym_size\t= %u,\n"
+			"\t\t.flags\t\t= %s,\n\t},\n",
 			r->sym.vs->value, mk->out_sec[r->sec->idx], r->offset, type_name(r->type), r->addend,
-			r->sym.vs->size);
+			r->sym.vs->size, r->sym.vs->text ? "0" : "LKHP_RELOC_DATA");
 	}
 	fputs("};\n#define LKHP_RELOCS\tlkhp_relocs\n", f);
 	return ferror(f) ? -1 : 0;

@@ -65,6 +65,7 @@ static int read_symtab(struct vmlinux *v)
 		s->size = (uint32_t)m->sym.st_size;
 		s->bind = m->bind;
 		s->type = m->type;
+		s->text = m->sec && sec_is_text(m->sec);
 		if (!named(s))
 			continue;
 		if (htab_add(&v->by_name, s->name, s))

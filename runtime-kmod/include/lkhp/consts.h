@@ -24,6 +24,15 @@
  */
 #define LKHP_ANCHOR_SYMBOL	"_printk"
 
+/*
+ * An exported variable (in .data) checked the same way: i386 KASLR moves the
+ * whole image by one offset, so the data of the kernel the patch was built
+ * for lies where its vmlinux says only if this one agrees.  Without
+ * CONFIG_KALLSYMS_ALL (Debian's kernel) nothing else can vouch for a data
+ * address: kallsyms names text only.
+ */
+#define LKHP_DATA_ANCHOR_SYMBOL	"init_uts_ns"
+
 /* How a patch object names the kernel's static NAME of source FILE. */
 #define LKHP_LOCAL_PREFIX	"__lkhp_local/"	/* + FILE "/" NAME */
 

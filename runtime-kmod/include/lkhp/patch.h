@@ -21,10 +21,19 @@
 #include <linux/types.h>
 #include <lkhp/consts.h>
 
-#define LKHP_ABI_VERSION	1
+#define LKHP_ABI_VERSION	2
 
 /* struct lkhp_patch.flags */
 #define LKHP_PATCH_REPLACE	0x1	/* cumulative: enabling disables all others */
+
+/*
+ * struct lkhp_patch_reloc.flags: the symbol is data.  A data symbol is
+ * verified by name only where kallsyms lists data (CONFIG_KALLSYMS_ALL) and
+ * it has a size (a size-0 static such as a lockdep __key.N shares its
+ * address with the next object); otherwise its address is trusted because
+ * both anchors (struct lkhp_patch) put the image where its vmlinux says.
+ */
+#define LKHP_RELOC_DATA		0x1
 
 /**
  * struct lkhp_patch_func - one function the patch replaces
@@ -63,6 +72,7 @@ struct lkhp_patch_func {
  *		implicit addend out of the section bytes into this field. The
  *		bytes at @place are overwritten, whatever they held.
  * @sym_size:	symbol size to verify (st_size), 0 = do not check the size
+ * @flags:	LKHP_RELOC_*
  */
 struct lkhp_patch_reloc {
 	const char	*sym_name;
@@ -73,6 +83,7 @@ struct lkhp_patch_reloc {
 	__u32		type;
 	__s32		addend;
 	__u32		sym_size;
+	__u32		flags;
 };
 
 /**
@@ -86,6 +97,7 @@ struct lkhp_patch_reloc {
  * @kernel_release: UTS_RELEASE the patch was built for (generated/utsrelease.h)
  * @kernel_version: UTS_VERSION the patch was built for (generated/utsversion.h)
  * @anchor_addr: link-time address of LKHP_ANCHOR_SYMBOL in that vmlinux
+ * @data_anchor_addr: link-time address of LKHP_DATA_ANCHOR_SYMBOL there
  * @flags:	LKHP_PATCH_*
  * @nr_funcs:	entries in @funcs, at least 1
  * @funcs:	functions replaced, each at most once
@@ -108,11 +120,12 @@ struct lkhp_patch {
 	const struct lkhp_patch_func	*funcs;
 	__u32				nr_relocs;
 	const struct lkhp_patch_reloc	*relocs;
-	__u32				reserved[2];
+	__u32				data_anchor_addr;
+	__u32				reserved;
 };
 
 #define LKHP_PATCH_FUNC_SIZE	32
-#define LKHP_PATCH_RELOC_SIZE	32
+#define LKHP_PATCH_RELOC_SIZE	36
 #define LKHP_PATCH_SIZE		64
 
 static_assert(sizeof(void *) == 4, "LKHP patch ABI is i386 only");

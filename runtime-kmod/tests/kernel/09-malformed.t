@@ -2,7 +2,8 @@
 # Patch modules with corrupted tables (lkhp-malformed.ko corrupt=KIND: wrong
 # ABI version or struct sizes, huge counts, NULL and outside pointers, a new
 # function in module data, a duplicate entry, a bad site or relocation
-# type, a missing symbol, no anchor, a name that is no directory name, a
+# type or flags, a missing symbol, no anchor, a data anchor that disagrees
+# with the text anchor, a reserved field set, a name that is no directory name, a
 # relocation that would rewrite the validated header): each is refused with its message,
 # nothing is left loaded or changed, no oops. The same module without
 # corrupt= is a good patch, and a second patch of a registered name is
@@ -16,10 +17,10 @@ refused() {
 	must_fail insmod lkhp-malformed.ko corrupt=$kind
 	dmesg | tail -n 5 | grep -E "lkhp: $re" || fail "corrupt=$kind: no kernel message /$re/"
 }
-refused abi "malformed: refused: patch ABI 2 "
-refused struct-size "malformed: refused: patch ABI 1 \(sizes 60/32/32\)"
-refused func-size "malformed: refused: patch ABI 1 \(sizes 64/28/32\)"
-refused reloc-size "malformed: refused: patch ABI 1 \(sizes 64/32/36\)"
+refused abi "malformed: refused: patch ABI 3 "
+refused struct-size "malformed: refused: patch ABI 2 \(sizes 60/32/36\)"
+refused func-size "malformed: refused: patch ABI 2 \(sizes 64/28/36\)"
+refused reloc-size "malformed: refused: patch ABI 2 \(sizes 64/32/40\)"
 for kind in huge-funcs huge-relocs null-funcs null-relocs flags bad-mod; do
 	refused $kind "malformed: refused: malformed patch header"
 done
@@ -33,6 +34,9 @@ refused place-outside "malformed: refused: malformed relocation 0"
 refused reloc-type "malformed: refused: malformed relocation 0"
 refused missing-symbol "malformed: refused: symbol lkhp_no_such_symbol .* does not verify"
 refused no-anchor "malformed: refused: no KASLR anchor"
+refused data-anchor "malformed: refused: init_uts_ns is at .*: built for another kernel image"
+refused reloc-flags "malformed: refused: malformed relocation 0"
+refused reserved "malformed: refused: malformed patch header"
 refused release-outside "malformed: refused: built for kernel .\?. "
 refused bad-name "mal/formed: refused: malformed patch header"
 refused place-in-header "malformed: refused: malformed relocation 0"

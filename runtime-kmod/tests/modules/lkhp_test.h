@@ -93,6 +93,7 @@ static struct lkhp_patch lkhp_test_patch = {				\
 	.kernel_release = UTS_RELEASE,					\
 	.kernel_version = LKHP_TEST_VERSION_STRING,			\
 	.anchor_addr = LKHP_TEST_ANCHOR_ADDR,				\
+	.data_anchor_addr = LKHP_TEST_DATA_ANCHOR_ADDR,			\
 	.flags = pflags,						\
 	.nr_funcs = nfuncs,						\
 	.funcs = pfuncs,						\

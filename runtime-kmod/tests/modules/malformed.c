@@ -79,6 +79,12 @@ static void malformed_prepare(struct lkhp_patch *p)
 		relocs[0].sym_name = "lkhp_no_such_symbol";
 	else if (!strcmp(corrupt, "no-anchor"))
 		p->anchor_addr = 0;
+	else if (!strcmp(corrupt, "data-anchor"))
+		p->data_anchor_addr += 0x1000;
+	else if (!strcmp(corrupt, "reloc-flags"))
+		relocs[0].flags = 0x80;
+	else if (!strcmp(corrupt, "reserved"))
+		p->reserved = 1;
 	else if (!strcmp(corrupt, "release-outside"))
 		p->kernel_release = outside;
 	else if (!strcmp(corrupt, "bad-name"))
