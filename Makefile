@@ -82,7 +82,7 @@ kernel-tests: kernel runtime tools
 # cost the test-kernel suites.
 DEBIAN_TARGET := debian:$(shell bash -c '. scripts/lib.sh && echo $$LKHP_DEBIAN_RELEASE')
 
-debian-target: kernel
+debian-target: deps
 	@scripts/lkhp-target prepare $(DEBIAN_TARGET)
 	@$(MAKE) --no-print-directory -C runtime-kmod TARGET=$(DEBIAN_TARGET) module
 
