@@ -4,7 +4,9 @@
 #   make               build the tools and the runtime module
 #   make check         all tests; ends with "N passed, N failed, N skipped"
 #   make check-unit    host-only tests (no kernel)
-#   make check-kernel  tests that boot the kernel in QEMU
+#   make check-kernel  tests that boot the kernel in QEMU (test and Debian targets)
+#   make debian-target fetch and prepare the Debian kernel the tests use
+#                      (scripts/lkhp-target) and build its lkhp.ko
 #   make demo          build everything, boot QEMU, live-patch, show the effect
 #   make install       install lkhp-build and its tools under $(PREFIX) (default
 #                      /usr/local); copy runtime-kmod/lkhp.ko and cli/lkhp
@@ -15,7 +17,7 @@ RESULTS := $(CURDIR)/build/test-results.txt
 export LKHP_RESULTS := $(RESULTS)
 
 .PHONY: all deps kernel tools runtime check check-unit check-kernel \
-	unit-tests kernel-tests demo install clean
+	unit-tests kernel-tests debian-target debian-tests demo install clean
 
 all: tools runtime
 
@@ -43,13 +45,13 @@ define run-suites
 endef
 
 check:
-	$(call run-suites,unit-tests kernel-tests)
+	$(call run-suites,unit-tests kernel-tests debian-tests)
 
 check-unit:
 	$(call run-suites,unit-tests)
 
 check-kernel:
-	$(call run-suites,kernel-tests)
+	$(call run-suites,kernel-tests debian-tests)
 
 unit-tests: tools
 	@scripts/run-tests unit scripts/tests/unit/*.t
@@ -74,6 +76,19 @@ kernel-tests: kernel runtime tools
 	@scripts/run-tests kernel scripts/tests/kernel/*.t runtime-kmod/tests/kernel/*.t
 	@scripts/run-tests --with scripts/patch-test patches test-patches/*.patch
 
+# The Debian kernel of the tests: LKHP_DEBIAN_RELEASE of scripts/lib.sh.
+# Its packages are fetched once into the cache (about 800 MB, see
+# docs/targets.md); a suite of its own, so that a failed download does not
+# cost the test-kernel suites.
+DEBIAN_TARGET := debian:$(shell bash -c '. scripts/lib.sh && echo $$LKHP_DEBIAN_RELEASE')
+
+debian-target: deps
+	@scripts/lkhp-target prepare $(DEBIAN_TARGET)
+	@$(MAKE) --no-print-directory -C runtime-kmod TARGET=$(DEBIAN_TARGET) module
+
+debian-tests: debian-target runtime
+	@scripts/run-tests debian scripts/tests/debian/*.t
+
 demo: kernel runtime tools
 	@scripts/demo/run
 
@@ -88,6 +103,7 @@ install: all
 		$(DESTDIR)$(PREFIX)/share/man/man8
 	install -m 755 build-tool/lkhp-build build-tool/lkhp-cc $(LIBDIR)/build-tool/
 	install -m 644 scripts/lib.sh $(LIBDIR)/scripts/
+	install -m 755 scripts/lkhp-target $(LIBDIR)/scripts/
 	install -m 644 templates/Kbuild templates/lkhp-patch.c templates/lkhp-patch.lds \
 		$(LIBDIR)/templates/
 	install -m 755 diff-object/lkhp-diff $(LIBDIR)/diff-object/

@@ -10,6 +10,9 @@ LKHP_KFRAGMENT=$LKHP_TOP/scripts/config/lkhp-test.config
 # Dirty COW bug class so that LKHP has a real vulnerability to fix live.
 LKHP_KPATCHES=("$LKHP_TOP/scripts/demo/dirtycow-vulnerable.patch")
 LKHP_ENV_FILE=$LKHP_TOP/build/kernel.env
+# The Debian kernel the tests use besides the test kernel (scripts/lkhp-target):
+# the newest i386 bookworm kernel when it was chosen.
+LKHP_DEBIAN_RELEASE=${LKHP_DEBIAN_RELEASE:-6.1.0-57-686-pae}
 # QEMU's TCG threading for test guests (scripts/qemu-run --tcg). Single:
 # the vCPUs take turns on one host thread, and no boot ever failed (0 of
 # 300). Multi: they run in parallel, but QEMU 7.2 loses the race of the
@@ -61,6 +64,14 @@ lkhp_load_env() {
 	[ -r "$LKHP_ENV_FILE" ] || die "$LKHP_ENV_FILE missing: run 'make kernel' first"
 	# shellcheck source=/dev/null
 	. "$LKHP_ENV_FILE"
+}
+
+# Load the facts of TARGET ('test' or 'debian:RELEASE', see scripts/lkhp-target),
+# preparing it first when needed.
+lkhp_load_target() {
+	local facts
+	facts=$("$LKHP_TOP/scripts/lkhp-target" env "$1") || exit 1
+	eval "$facts"
 }
 
 # Run "$@" with output to LOG; on failure show the log's tail and die.
