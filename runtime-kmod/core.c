@@ -5,6 +5,10 @@
  *
  *   register --(resolve, verify, relocate)--> DISABLED --enable--> ENABLED
  *   ENABLED --disable--> DISABLED --remove--> REMOVING --unregister--> gone
+ *   ENABLED --unregister, the disable fails--> BROKEN, for good
+ *
+ * A patch module's init registers; the module notifier enables its patch
+ * once the module is LIVE, so a failed init never has text to restore.
  *
  * Each site (an original function) runs the newest enabled patch's version
  * of it, or the original when no enabled patch replaces it. A switch
@@ -14,7 +18,6 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/delay.h>
 #include <linux/module.h>
 #include <linux/slab.h>
 #include <linux/timekeeping.h>
@@ -58,6 +61,12 @@ unsigned int lkhp_count(void)
 	return n;
 }
 
+/* Do @e's functions take part in the sites: enabled, or stuck there. */
+bool lkhp_on_sites(const struct lkhp_entry *e)
+{
+	return e->state == LKHP_STATE_ENABLED || e->state == LKHP_STATE_BROKEN;
+}
+
 /* Is @e enabled once @c is applied; with which enable order. */
 static bool lkhp_enabled_after(const struct lkhp_entry *e,
 			       const struct lkhp_change *c, u64 *seq)
@@ -67,9 +76,10 @@ static bool lkhp_enabled_after(const struct lkhp_entry *e,
 		return c->enable;
 	}
 	*seq = e->enable_seq;
-	if (c->enable && c->replace)
+	/* a broken patch keeps its sites: not even a replace takes them */
+	if (c->enable && c->replace && e->state != LKHP_STATE_BROKEN)
 		return false;
-	return e->state == LKHP_STATE_ENABLED;
+	return lkhp_on_sites(e);
 }
 
 /* The function whose version must run at @s once @c is applied. */
@@ -163,11 +173,11 @@ static int lkhp_switch(struct lkhp_entry *e, struct lkhp_change *c)
 		ret = lkhp_switch_run(sw);
 	if (ret == -EBUSY)
 		lkhp_fail("%s: %s failed: function %s in use by task %s/%d after %d tries",
-			  e->desc->name, c->what, sw->busy_func, sw->busy_comm,
+			  e->name, c->what, sw->busy_func, sw->busy_comm,
 			  sw->busy_pid, LKHP_STOP_TRIES);
 	else if (ret == -EIO)
 		lkhp_fail("%s: %s failed: a patch site was rewritten behind lkhp",
-			  e->desc->name, c->what);
+			  e->name, c->what);
 	if (ret)
 		goto out;
 	for (i = 0; i < sw->nr; i++)
@@ -184,7 +194,7 @@ int lkhp_enable(struct lkhp_entry *e)
 	struct lkhp_change c = {
 		.patch = e,
 		.enable = true,
-		.replace = e->desc->flags & LKHP_PATCH_REPLACE,
+		.replace = e->flags & LKHP_PATCH_REPLACE,
 		.seq = lkhp_seq + 1,
 		.what = "enable",
 	};
@@ -194,34 +204,39 @@ int lkhp_enable(struct lkhp_entry *e)
 	lockdep_assert_held(&lkhp_mutex);
 	if (e->state == LKHP_STATE_ENABLED)
 		return 0;
-	/* removing is for good: the module unloads next */
-	if (e->state == LKHP_STATE_REMOVING) {
-		lkhp_fail("%s: enable refused: the patch is being removed",
-			  e->desc->name);
+	/* removing is for good (the module unloads next), and so is broken */
+	if (e->state == LKHP_STATE_REMOVING || e->state == LKHP_STATE_BROKEN) {
+		lkhp_fail("%s: enable refused: the patch is %s", e->name,
+			  e->state == LKHP_STATE_BROKEN ? "broken" : "being removed");
 		return -EINVAL;
 	}
-	if (!try_module_get(e->desc->mod)) {
+	/* its init may still fail: the notifier enables it once LIVE */
+	if (READ_ONCE(e->mod->state) == MODULE_STATE_COMING) {
+		lkhp_fail("%s: enable refused: its module is still loading",
+			  e->name);
+		return -EAGAIN;
+	}
+	if (!try_module_get(e->mod)) {
 		lkhp_fail("%s: enable refused: its module is unloading",
-			  e->desc->name);
+			  e->name);
 		return -ENODEV;
 	}
 	ret = lkhp_switch(e, &c);
 	if (ret) {
-		module_put(e->desc->mod);
+		module_put(e->mod);
 		return ret;
 	}
 	e->enable_seq = ++lkhp_seq;
 	e->state = LKHP_STATE_ENABLED;
 	e->enable_time = ktime_get_real_seconds();
-	pr_notice("%s: enabled\n", e->desc->name);
+	pr_notice("%s: enabled\n", e->name);
 	list_for_each_entry(o, &lkhp_patches, node) {
 		if (o == e || !c.replace || o->state != LKHP_STATE_ENABLED)
 			continue;
 		o->state = LKHP_STATE_DISABLED;
 		o->disable_time = e->enable_time;
-		module_put(o->desc->mod);
-		pr_notice("%s: disabled: replaced by %s\n", o->desc->name,
-			  e->desc->name);
+		module_put(o->mod);
+		pr_notice("%s: disabled: replaced by %s\n", o->name, e->name);
 	}
 	return 0;
 }
@@ -232,6 +247,10 @@ int lkhp_disable(struct lkhp_entry *e)
 	int ret;
 
 	lockdep_assert_held(&lkhp_mutex);
+	if (e->state == LKHP_STATE_BROKEN) {
+		lkhp_fail("%s: disable refused: the patch is broken", e->name);
+		return -EINVAL;
+	}
 	if (e->state != LKHP_STATE_ENABLED)
 		return 0;
 	ret = lkhp_switch(e, &c);
@@ -239,8 +258,8 @@ int lkhp_disable(struct lkhp_entry *e)
 		return ret;
 	e->state = LKHP_STATE_DISABLED;
 	e->disable_time = ktime_get_real_seconds();
-	module_put(e->desc->mod);
-	pr_notice("%s: disabled\n", e->desc->name);
+	module_put(e->mod);
+	pr_notice("%s: disabled\n", e->name);
 	return 0;
 }
 
@@ -252,7 +271,7 @@ int lkhp_remove(struct lkhp_entry *e)
 	if (ret)
 		return ret;
 	e->state = LKHP_STATE_REMOVING;
-	pr_notice("%s: removing\n", e->desc->name);
+	pr_notice("%s: removing\n", e->name);
 	return 0;
 }
 
@@ -261,11 +280,11 @@ void lkhp_fill_info(const struct lkhp_entry *e, struct lkhp_patch_info *info)
 	memset(info, 0, sizeof(*info));
 	info->id = e->id;
 	info->state = e->state;
-	info->flags = e->desc->flags & LKHP_PATCH_REPLACE ? LKHP_INFO_REPLACE : 0;
+	info->flags = e->flags & LKHP_PATCH_REPLACE ? LKHP_INFO_REPLACE : 0;
 	info->nr_funcs = e->nr_funcs;
-	info->nr_relocs = e->desc->nr_relocs;
-	strscpy(info->name, e->desc->name, sizeof(info->name));
-	strscpy(info->module, e->desc->mod->name, sizeof(info->module));
+	info->nr_relocs = e->nr_relocs;
+	strscpy(info->name, e->name, sizeof(info->name));
+	strscpy(info->module, e->module, sizeof(info->module));
 	info->load_time = e->load_time;
 	info->enable_time = e->enable_time;
 	info->disable_time = e->disable_time;
@@ -277,13 +296,12 @@ void lkhp_fill_func_info(const struct lkhp_func *f, struct lkhp_func_info *fi)
 	const struct lkhp_site *s = f->site;
 
 	memset(fi, 0, sizeof(*fi));
-	strscpy(fi->symbol_name, f->desc->old_name, sizeof(fi->symbol_name));
-	strscpy(fi->obj_file, lkhp_objname(f->desc->objname),
-		sizeof(fi->obj_file));
+	strscpy(fi->symbol_name, s->name, sizeof(fi->symbol_name));
+	strscpy(fi->obj_file, LKHP_SITE_OBJ, sizeof(fi->obj_file));
 	fi->orig_addr = s->func_addr;
 	fi->hop_addr = f->new_addr;
 	fi->site_addr = s->addr;
-	fi->sympos = f->desc->sympos;
+	fi->sympos = f->sympos;
 	fi->old_size = s->func_size;
 	fi->site_offset = s->site_offset;
 	fi->active = s->active == f;
@@ -314,7 +332,7 @@ static struct lkhp_entry *lkhp_find_mod(const struct module *mod)
 	struct lkhp_entry *e;
 
 	list_for_each_entry(e, &lkhp_patches, node) {
-		if (e->desc->mod == mod)
+		if (e->mod == mod)
 			return e;
 	}
 	return NULL;
@@ -325,7 +343,7 @@ static bool lkhp_name_taken(const char *name)
 	struct lkhp_entry *e;
 
 	list_for_each_entry(e, &lkhp_patches, node) {
-		if (!strcmp(e->desc->name, name))
+		if (!strcmp(e->name, name))
 			return true;
 	}
 	return false;
@@ -343,10 +361,15 @@ int lkhp_register_patch(struct lkhp_patch *p)
 	}
 	e = kzalloc(sizeof(*e), GFP_KERNEL);
 	if (!e) {
-		lkhp_reason_registration(lkhp_coming_owner(p), -ENOMEM);
+		lkhp_reason_registration(p->mod, -ENOMEM);
 		return -ENOMEM;
 	}
 	e->desc = p;
+	e->mod = p->mod;
+	strscpy(e->name, p->name, sizeof(e->name));
+	strscpy(e->module, p->mod->name, sizeof(e->module));
+	e->flags = p->flags;
+	e->nr_relocs = p->nr_relocs;
 	INIT_LIST_HEAD(&e->node);
 	e->funcs = kcalloc(p->nr_funcs, sizeof(*e->funcs), GFP_KERNEL);
 	if (!e->funcs) {
@@ -354,9 +377,9 @@ int lkhp_register_patch(struct lkhp_patch *p)
 		goto err_free;
 	}
 	mutex_lock(&lkhp_mutex);
-	if (lkhp_name_taken(p->name)) {
+	if (lkhp_name_taken(e->name)) {
 		lkhp_fail("%s: refused: a patch of that name is registered",
-		       p->name);
+			  e->name);
 		ret = -EEXIST;
 		goto err_unlock;
 	}
@@ -373,49 +396,103 @@ int lkhp_register_patch(struct lkhp_patch *p)
 	 */
 	ret = lkhp_sysfs_add(e);
 	if (ret) {
-		lkhp_fail("%s: refused: no sysfs directory (%d)", p->name, ret);
+		lkhp_fail("%s: refused: no sysfs directory (%d)", e->name, ret);
 		goto err_sysfs;
 	}
 	list_add_tail(&e->node, &lkhp_patches);
-	ret = lkhp_enable(e);
-	if (ret)
-		goto err_list;
 	e->id = lkhp_next_id++;
 	pr_notice("%s: registered as patch %u with %u functions\n",
-		  p->name, e->id, e->nr_funcs);
+		  e->name, e->id, e->nr_funcs);
 	mutex_unlock(&lkhp_mutex);
 	return 0;
 
-err_list:
-	list_del_init(&e->node);
 err_sysfs:
 	lkhp_patch_release(e);
 	mutex_unlock(&lkhp_mutex);
 	/* Frees @e, also when the directory could not be made. */
 	lkhp_sysfs_del(e);
-	lkhp_reason_registration(lkhp_coming_owner(p), ret);
+	lkhp_reason_registration(p->mod, ret);
 	return ret;
 err_unlock:
 	mutex_unlock(&lkhp_mutex);
 err_free:
 	lkhp_entry_release(e);
-	lkhp_reason_registration(lkhp_coming_owner(p), ret);
+	lkhp_reason_registration(p->mod, ret);
 	return ret;
 }
 EXPORT_SYMBOL_GPL(lkhp_register_patch);
 
-/* Take @e off the table; the caller holds lkhp_mutex, @e is disabled. */
-static void lkhp_unlist(struct lkhp_entry *e)
+/*
+ * @mod's init succeeded: enable the patches it registered. Enabling only
+ * now leaves a failed init nothing to undo. A failure leaves the patch
+ * disabled in a loaded module (the load has succeeded); its reason is kept
+ * for LKHP_IOC_LAST_ERROR, where lkhp install finds it before it unloads
+ * the module.
+ */
+void lkhp_module_live(struct module *mod)
 {
+	struct lkhp_entry *e;
+	int ret;
+
+	mutex_lock(&lkhp_mutex);
+	list_for_each_entry(e, &lkhp_patches, node) {
+		if (e->mod != mod)
+			continue;
+		lkhp_reason_take(NULL);
+		ret = lkhp_enable(e);
+		if (ret)
+			lkhp_reason_registration(mod, ret);
+	}
+	mutex_unlock(&lkhp_mutex);
+}
+
+/*
+ * @e could not be disabled and its module no longer answers for it: sites
+ * may still run its functions, so nothing they point to may go. @e stays
+ * listed for good, broken: it keeps its sites and the module reference
+ * an enabled patch holds (its module cannot be unloaded), and pins lkhp.ko,
+ * which keeps the sites. The caller's WARN_ON has tainted the kernel.
+ */
+static void lkhp_break(struct lkhp_entry *e, int err)
+{
+	e->state = LKHP_STATE_BROKEN;
+	/* The module may free its tables now; a forced unload, its struct. */
+	e->desc = NULL;
+	e->mod = NULL;
+	__module_get(THIS_MODULE);
+	pr_crit("%s: broken: could not be disabled (%d): its redirects stay, for good\n",
+		e->name, err);
+}
+
+/*
+ * Take @e off the table, its module unregistering it or going away. An
+ * enabled @e breaks the module ABI (the module reference an enabled patch
+ * holds keeps exit and GOING away, and a patch is enabled only once its
+ * module is live): it is disabled first, and kept broken if that fails.
+ * Returns whether @e was taken off; the caller then lkhp_sysfs_del()s it.
+ */
+static bool lkhp_unlist(struct lkhp_entry *e)
+{
+	int ret;
+
 	lockdep_assert_held(&lkhp_mutex);
+	if (WARN_ON(e->state == LKHP_STATE_ENABLED)) {
+		ret = lkhp_disable(e);
+		if (ret) {
+			lkhp_break(e, ret);
+			return false;
+		}
+	}
 	list_del_init(&e->node);
 	lkhp_patch_release(e);
-	pr_notice("%s: unregistered\n", e->desc->name);
+	pr_notice("%s: unregistered\n", e->name);
+	return true;
 }
 
 void lkhp_unregister_patch(struct lkhp_patch *p)
 {
 	struct lkhp_entry *e;
+	bool gone;
 
 	mutex_lock(&lkhp_mutex);
 	e = lkhp_find_desc(p);
@@ -423,46 +500,30 @@ void lkhp_unregister_patch(struct lkhp_patch *p)
 		mutex_unlock(&lkhp_mutex);
 		return;
 	}
-	/* The module reference held while enabled makes this unreachable. */
-	if (WARN_ON(e->state == LKHP_STATE_ENABLED) && lkhp_disable(e))
-		pr_crit("%s: unloaded while its redirects are live\n", p->name);
-	lkhp_unlist(e);
+	gone = lkhp_unlist(e);
 	mutex_unlock(&lkhp_mutex);
-	lkhp_sysfs_del(e);
+	if (gone)
+		lkhp_sysfs_del(e);
 }
 EXPORT_SYMBOL_GPL(lkhp_unregister_patch);
 
 /*
  * @mod is going away with a patch still registered: its init failed after
- * lkhp_register_patch() had enabled it (a hand-written module; the
- * template returns the registration's result).  Its memory is freed when
- * this returns, so the redirects must go first, however long a task stays
- * inside the functions (the module loader waits here).
+ * lkhp_register_patch() (the patch was never enabled), or its exit did not
+ * unregister (the patch is disabled). Its memory is freed when this
+ * returns: forget the patch now.
  */
 void lkhp_module_going(struct module *mod)
 {
 	struct lkhp_entry *e;
-	unsigned int tries;
-	int ret;
 
 	mutex_lock(&lkhp_mutex);
-	/* looked up again each time: the mutex is dropped while waiting */
+	/* a broken one is not found again: it has no module any more */
 	while ((e = lkhp_find_mod(mod))) {
-		/* a task inside, or no memory for the switch: wait, then again */
-		for (tries = 1; (ret = lkhp_disable(e)) == -EBUSY || ret == -ENOMEM; tries++) {
-			if (tries % 100 == 0)
-				pr_warn("%s: its module is going: still waiting to disable it\n",
-					e->desc->name);
-			mutex_unlock(&lkhp_mutex);
-			msleep(LKHP_RETRY_MS);
-			mutex_lock(&lkhp_mutex);
-		}
-		if (ret)
-			pr_crit("%s: its module is freed while its redirects are live (%d)\n",
-				e->desc->name, ret);
-		lkhp_fail("%s: its module went away while registered: disabled and unregistered",
-			  e->desc->name);
-		lkhp_unlist(e);
+		pr_warn("%s: its module is going with the patch registered\n",
+			e->name);
+		if (!lkhp_unlist(e))
+			continue;
 		mutex_unlock(&lkhp_mutex);
 		lkhp_sysfs_del(e);
 		mutex_lock(&lkhp_mutex);

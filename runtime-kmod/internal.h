@@ -12,6 +12,7 @@
 
 #include <linux/kobject.h>
 #include <linux/list.h>
+#include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/sched.h>
 #include <linux/time64.h>
@@ -43,7 +44,13 @@ struct lkhp_site {
 	u8			orig_ins[LKHP_INS_LEN];
 };
 
-/* Runtime state of one function of one patch. */
+/* Every site is in vmlinux: patch.c refuses targets in modules. */
+#define LKHP_SITE_OBJ		"vmlinux"
+
+/*
+ * Runtime state of one function of one patch. Its name is the site's: the
+ * record (@desc, in the patch module) is read only while registering.
+ */
 struct lkhp_func {
 	const struct lkhp_patch_func	*desc;
 	struct lkhp_entry		*patch;
@@ -51,14 +58,24 @@ struct lkhp_func {
 	struct list_head		site_node;	/* in site->funcs */
 	unsigned long			new_addr;
 	unsigned long			new_size;
+	u32				sympos;
 	u8				patch_ins[LKHP_INS_LEN];
 };
 
-/* Runtime state of one registered patch (the HotPatch table entry). */
+/*
+ * Runtime state of one registered patch (the HotPatch table entry). What is
+ * shown or compared after registration is copied here: a BROKEN entry
+ * outlives its module's tables, and its module too when that was forced out.
+ */
 struct lkhp_entry {
 	struct list_head	node;		/* in lkhp_patches, id order */
 	struct kobject		kobj;		/* /sys/kernel/lkhp/<name> */
-	struct lkhp_patch	*desc;		/* owned by the patch module */
+	struct lkhp_patch	*desc;		/* the module's tables, NULL once broken */
+	struct module		*mod;		/* NULL once broken */
+	char			name[LKHP_NAME_LEN];
+	char			module[MODULE_NAME_LEN];
+	u32			flags;		/* LKHP_PATCH_* */
+	u32			nr_relocs;
 	u32			id;
 	enum lkhp_state		state;
 	u64			enable_seq;	/* newest enabled wins a site */
@@ -112,6 +129,7 @@ struct lkhp_entry *lkhp_find(u32 id);
 int lkhp_enable(struct lkhp_entry *e);
 int lkhp_disable(struct lkhp_entry *e);
 int lkhp_remove(struct lkhp_entry *e);
+bool lkhp_on_sites(const struct lkhp_entry *e);
 unsigned int lkhp_count(void);
 void lkhp_fill_info(const struct lkhp_entry *e, struct lkhp_patch_info *info);
 void lkhp_fill_func_info(const struct lkhp_func *f, struct lkhp_func_info *fi);
@@ -121,6 +139,7 @@ void lkhp_entry_release(struct lkhp_entry *e);
 int lkhp_modules_init(void);
 void lkhp_modules_exit(void);
 struct module *lkhp_coming_owner(const void *addr);
+void lkhp_module_live(struct module *mod);	/* core.c */
 void lkhp_module_going(struct module *mod);	/* core.c */
 
 /* reason.c */
@@ -133,7 +152,6 @@ void lkhp_reason_last(struct lkhp_last_error *out);
 int lkhp_patch_check(const struct lkhp_patch *p);
 int lkhp_patch_resolve(struct lkhp_entry *e);
 void lkhp_patch_release(struct lkhp_entry *e);
-const char *lkhp_objname(const char *objname);
 
 /* text.c */
 void lkhp_ljmp_encode(u8 *ins, unsigned long target);

@@ -4,6 +4,8 @@
  * A patch registers from its module's init, so the module that owns its
  * tables is one of these: lkhp trusts a patch's pointers only inside that
  * module, and never follows one before it knows which module that is.
+ * The same notifier enables a patch module's patches once it is LIVE and
+ * forgets those still registered when it is GOING (core.c).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -43,6 +45,8 @@ static int lkhp_module_notify(struct notifier_block *nb, unsigned long state,
 	struct module *mod = data;
 	struct lkhp_coming *c;
 
+	if (state == MODULE_STATE_LIVE)
+		lkhp_module_live(mod);
 	if (state == MODULE_STATE_GOING)
 		lkhp_module_going(mod);
 	if (state != MODULE_STATE_COMING) {

@@ -20,11 +20,6 @@
 /* sprint_symbol() output buffer, used with lkhp_mutex held. */
 static char lkhp_symbuf[KSYM_SYMBOL_LEN];
 
-const char *lkhp_objname(const char *objname)
-{
-	return objname && *objname ? objname : "vmlinux";
-}
-
 /*
  * Every pointer in a patch's tables points into the patch module that
  * registers it: corrupted tables are refused before anything follows them.
@@ -341,6 +336,7 @@ static int lkhp_func_resolve(struct lkhp_entry *e, struct lkhp_func *f)
 		       e->desc->name, d->old_name, d->new_func);
 		return -EINVAL;
 	}
+	f->sympos = d->sympos;
 	lkhp_ljmp_encode(f->patch_ins, f->new_addr);
 	return lkhp_site_get(e, f, old_addr);
 }

@@ -3,8 +3,9 @@
  * Why lkhp.ko refused or failed, for the caller: every refusal goes to
  * dmesg and into one reason buffer.  An enable, disable or remove ioctl
  * returns the reason of its own failure (it runs under lkhp_mutex, from
- * clear to take); a patch module whose registration failed leaves the
- * reason behind with its module name, for LKHP_IOC_LAST_ERROR.
+ * clear to take); a patch module whose registration, or enable once it is
+ * live, failed leaves the reason behind with its module name, for
+ * LKHP_IOC_LAST_ERROR.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -45,7 +46,10 @@ void lkhp_reason_take(char *out)
 	spin_unlock(&lkhp_reason_lock);
 }
 
-/* A registration failed with @err: keep its reason for the module's loader. */
+/*
+ * A registration, or the enable of a module just live, failed with @err:
+ * keep its reason for the module's loader.
+ */
 void lkhp_reason_registration(const struct module *mod, int err)
 {
 	spin_lock(&lkhp_reason_lock);

@@ -3,8 +3,9 @@
  * /sys/kernel/lkhp/
  *   version              lkhp.ko version, ABI and uapi versions
  *   <patch>/id           patch id
- *   <patch>/enabled      0/1; write 1/0 to enable/disable (root)
- *   <patch>/state        disabled, enabled or removing
+ *   <patch>/enabled      0/1 (1: its redirects are in place, also when
+ *                        broken); write 1/0 to enable/disable (root)
+ *   <patch>/state        disabled, enabled, removing or broken
  *   <patch>/module       the patch's kernel module
  *   <patch>/stop_ns      stop_machine() duration of the last switch
  *   <patch>/functions    one line per function: name object orig new active
@@ -23,6 +24,7 @@ static const char * const lkhp_state_names[] = {
 	[LKHP_STATE_DISABLED] = "disabled",
 	[LKHP_STATE_ENABLED] = "enabled",
 	[LKHP_STATE_REMOVING] = "removing",
+	[LKHP_STATE_BROKEN] = "broken",
 };
 
 #define to_entry(k) container_of(k, struct lkhp_entry, kobj)
@@ -68,7 +70,7 @@ static ssize_t lkhp_id(const struct lkhp_entry *e, char *buf)
 
 static ssize_t lkhp_enabled(const struct lkhp_entry *e, char *buf)
 {
-	return sysfs_emit(buf, "%d\n", e->state == LKHP_STATE_ENABLED);
+	return sysfs_emit(buf, "%d\n", lkhp_on_sites(e));
 }
 
 static ssize_t lkhp_state(const struct lkhp_entry *e, char *buf)
@@ -78,7 +80,7 @@ static ssize_t lkhp_state(const struct lkhp_entry *e, char *buf)
 
 static ssize_t lkhp_module(const struct lkhp_entry *e, char *buf)
 {
-	return sysfs_emit(buf, "%s\n", e->desc->mod->name);
+	return sysfs_emit(buf, "%s\n", e->module);
 }
 
 static ssize_t lkhp_stop_ns(const struct lkhp_entry *e, char *buf)
@@ -95,8 +97,7 @@ static ssize_t lkhp_functions(const struct lkhp_entry *e, char *buf)
 	for (i = 0; i < e->nr_funcs; i++) {
 		f = &e->funcs[i];
 		len += sysfs_emit_at(buf, len, "%s %s %#lx %#lx %d\n",
-				     f->desc->old_name,
-				     lkhp_objname(f->desc->objname),
+				     f->site->name, LKHP_SITE_OBJ,
 				     f->site->func_addr, f->new_addr,
 				     f->site->active == f);
 	}
@@ -161,7 +162,7 @@ static struct kobj_type lkhp_entry_ktype = {
 int lkhp_sysfs_add(struct lkhp_entry *e)
 {
 	return kobject_init_and_add(&e->kobj, &lkhp_entry_ktype, lkhp_kobj,
-				    "%s", e->desc->name);
+				    "%s", e->name);
 }
 
 void lkhp_sysfs_del(struct lkhp_entry *e)

@@ -7,8 +7,9 @@
  * lkhp-tables.h: LKHP_META_* (patch name, kernel release/version, anchor
  * addresses, flags, source checksum), lkhp_funcs[] (functions to replace) and
  * lkhp_relocs[] (references to non-exported kernel symbols).
- * Loading the module registers and enables the patch; unloading it (only
- * possible while it is disabled) unregisters it.
+ * Loading the module registers the patch, and lkhp.ko enables it once the
+ * module is live; unloading it (only possible while it is disabled)
+ * unregisters it.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 

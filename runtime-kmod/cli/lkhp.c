@@ -47,6 +47,7 @@ static const char *const state_names[] = {
 	[LKHP_STATE_DISABLED] = "disabled",
 	[LKHP_STATE_ENABLED] = "enabled",
 	[LKHP_STATE_REMOVING] = "removing",
+	[LKHP_STATE_BROKEN] = "broken",
 };
 
 static void __attribute__((format(printf, 1, 2))) err(const char *fmt, ...)
@@ -238,14 +239,37 @@ out:
 	return ret;
 }
 
-/* Why lkhp.ko refused module @mod, when it was the last to fail. */
-static void show_registration_reason(const char *mod)
+/* Whether lkhp.ko's last refusal, into @le, was of module @mod. */
+static int last_error(const char *mod, struct lkhp_last_error *le)
 {
-	struct lkhp_last_error le = { .version = LKHP_UAPI_VERSION };
+	memset(le, 0, sizeof(*le));
+	le->version = LKHP_UAPI_VERSION;
+	return dev_ioctl(LKHP_IOC_LAST_ERROR, le) == 0 && !strcmp(le->module, mod);
+}
 
-	if (dev_ioctl(LKHP_IOC_LAST_ERROR, &le) == 0 && !strcmp(le.module, mod) &&
-	    le.reason[0])
-		err("kernel: %s", le.reason);
+static void show_reason(const struct lkhp_last_error *le)
+{
+	if (le->reason[0])
+		err("kernel: %s", le->reason);
+}
+
+/*
+ * lkhp.ko enables a patch once its module is live: the load succeeded even
+ * if that failed. Report why, and unload the module, so that a failed
+ * install changes nothing.
+ */
+static int install_not_enabled(const char *file, const char *mod)
+{
+	struct lkhp_last_error le;
+	int known = last_error(mod, &le);
+
+	err("loading %s: patch not enabled: %s", file,
+	    known ? strerror(-le.error) : "reason unknown");
+	if (known)
+		show_reason(&le);
+	if (syscall(SYS_delete_module, mod, O_NONBLOCK))
+		err("unloading module %s: %s", mod, strerror(errno));
+	return 1;
 }
 
 static int cmd_install(const struct opts *o)
@@ -268,19 +292,26 @@ static int cmd_install(const struct opts *o)
 		return 1;
 	}
 	if (syscall(SYS_finit_module, fd, "", 0)) {
+		struct lkhp_last_error le;
+
 		err("loading %s: %s", o->file, strerror(errno));
-		show_registration_reason(mod);
+		if (last_error(mod, &le))
+			show_reason(&le);
 		close(fd);
 		return 1;
 	}
 	close(fd);
 	n = get_all(&p);
 	for (i = 0; i < n; i++) {
-		if (!strcmp(p[i].module, mod)) {
-			printf("%u\n", p[i].id);
+		if (strcmp(p[i].module, mod))
+			continue;
+		if (p[i].state != LKHP_STATE_ENABLED) {
 			free(p);
-			return 0;
+			return install_not_enabled(o->file, mod);
 		}
+		printf("%u\n", p[i].id);
+		free(p);
+		return 0;
 	}
 	free(p);
 	if (n >= 0)
@@ -375,7 +406,8 @@ static int cmd_list(const struct opts *o)
 	printf("%-4s %-24s %-9s %9s  %s\n", "ID", "NAME", "STATE",
 	       "FUNCTIONS", "ENABLED SINCE");
 	for (i = 0; i < n; i++) {
-		fmt_time(p[i].state == LKHP_STATE_ENABLED ?
+		fmt_time(p[i].state == LKHP_STATE_ENABLED ||
+			 p[i].state == LKHP_STATE_BROKEN ?
 			 p[i].enable_time : 0, since, sizeof(since));
 		printf("%-4u %-24s %-9s %9u  %s\n", p[i].id, p[i].name,
 		       state_name(p[i].state), p[i].nr_funcs, since);

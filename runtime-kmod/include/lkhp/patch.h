@@ -4,9 +4,10 @@
  * templates/, or written by hand) hands to lkhp.ko.
  *
  * A patch module's init calls lkhp_register_patch(&patch): the runtime
- * resolves and verifies every address, applies the relocations to the patch
- * module, and enables the patch (all functions in one stop_machine). Its
- * exit calls lkhp_unregister_patch(&patch). The tables stay owned by the
+ * resolves and verifies every address and applies the relocations to the
+ * patch module. Once the module is live (its init returned 0), lkhp.ko
+ * enables the patch (all functions in one stop_machine). Its exit calls
+ * lkhp_unregister_patch(&patch). The tables stay owned by the
  * patch module and must live as long as it does (static storage).
  *
  * Only i386 kernels use this header: pointers are 32 bits, every other field
@@ -134,10 +135,12 @@ static_assert(sizeof(struct lkhp_patch_reloc) == LKHP_PATCH_RELOC_SIZE);
 static_assert(sizeof(struct lkhp_patch) == LKHP_PATCH_SIZE);
 
 /*
- * Register and enable @patch. Returns 0, or -errno with the reason in dmesg:
- * -EINVAL bad tables, -ENOEXEC built for another kernel or a symbol does not
- * verify, -EEXIST name taken, -EBUSY a function stayed in use, -ENOMEM.
+ * Register @patch; lkhp.ko enables it once the module is live. Returns 0,
+ * or -errno with the reason in dmesg: -EINVAL bad tables, -ENOEXEC built for
+ * another kernel or a symbol does not verify, -EEXIST name taken, -ENOMEM.
  * On failure nothing is changed (the patch module's init should return it).
+ * An enable that fails (-EBUSY a function stayed in use, ...) leaves the
+ * loaded module with its patch disabled, the reason in LKHP_IOC_LAST_ERROR.
  */
 int lkhp_register_patch(struct lkhp_patch *patch);
 

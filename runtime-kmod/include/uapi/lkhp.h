@@ -31,6 +31,12 @@ enum lkhp_state {
 	LKHP_STATE_DISABLED	= 0,	/* registered, sites not redirected */
 	LKHP_STATE_ENABLED	= 1,	/* its functions are on the site stacks */
 	LKHP_STATE_REMOVING	= 2,	/* disabled for good, module unloading */
+	/*
+	 * Unregistered while enabled, and the disable failed: its redirects
+	 * stay as they were, for good. Added within uapi 2 (no layout
+	 * changed): an older lkhp shows an unknown state.
+	 */
+	LKHP_STATE_BROKEN	= 3,
 };
 
 /* struct lkhp_patch_info.flags */
@@ -89,7 +95,9 @@ struct lkhp_id_req {
 
 /*
  * LKHP_IOC_LAST_ERROR: the last patch module whose registration failed
- * (its init returned @error): why.  @module is "" when none failed yet.
+ * (its init returned @error), or whose patch could not be enabled once the
+ * module was live (the load succeeded, the patch stayed disabled): why.
+ * @module is "" when none failed yet.
  */
 struct lkhp_last_error {
 	__u32	version;	/* in: LKHP_UAPI_VERSION */
@@ -124,7 +132,7 @@ struct lkhp_get_all {
 #define LKHP_IOC_COUNT		_IOWR(LKHP_IOC_MAGIC, 5, struct lkhp_count)
 /* Records of all patches (LKHP_GET_ALL_PATCH_INFO). */
 #define LKHP_IOC_GET_ALL	_IOWR(LKHP_IOC_MAGIC, 6, struct lkhp_get_all)
-/* Why the last patch module failed to register (the original had dmesg). */
+/* Why the last patch module failed to register or enable (the original had dmesg). */
 #define LKHP_IOC_LAST_ERROR	_IOWR(LKHP_IOC_MAGIC, 7, struct lkhp_last_error)
 
 /* Sizes both sides assert; a change here is a new LKHP_UAPI_VERSION. */

@@ -62,8 +62,8 @@ same "$(wc -l <list.txt)" 1 "empty table"
 dmesg | sed -n "s/^\[[ 0-9.]*\] lkhp: //p" | tee transcript.txt
 cat >expect.txt <<EOT
 loaded, version 1.0, ABI 2, uapi 2
-cmdline: enabled
 cmdline: registered as patch 1 with 1 functions
+cmdline: enabled
 cmdline: disabled
 cmdline: enabled
 cmdline: disabled
