@@ -199,6 +199,7 @@ static void mkpatch_free(struct mkpatch *mk)
 	size_t i;
 
 	elf_obj_close(&mk->obj);
+	originals_close(mk);
 	if (mk->linked_path)
 		unlink(mk->linked_path);
 	free(mk->linked_path);
@@ -238,6 +239,9 @@ int main(int argc, char **argv)
 	if (symvers_read(&mk.sv, mk.symvers_path))
 		goto out;
 	if (link_inputs(&mk))
+		goto out;
+	/* Must be before find_functions(): the pins steer its lookups. */
+	if (originals_open(&mk) || pin_original_files(&mk))
 		goto out;
 	/* Both report every problem they find before the run fails. */
 	if (find_functions(&mk) | find_relocs(&mk) | check_carried_data(&mk))

@@ -44,6 +44,12 @@ struct vmlinux {
 	size_t nclone_keys;
 	struct sites fentry;	/* __mcount_loc: ftrace sites */
 	struct sites jump;	/* __jump_table: static branches */
+	struct htab pins;	/* FILE -> struct file_pin (vmlinux_pin()) */
+};
+
+/* The symtab range [start, end) holding one source file's statics. */
+struct file_pin {
+	size_t start, end;
 };
 
 int vmlinux_open(struct vmlinux *v, const char *path);
@@ -57,6 +63,13 @@ enum lookup vmlinux_global(const struct vmlinux *v, const char *name, bool func,
 enum lookup vmlinux_local(const struct vmlinux *v, const char *file, const char *name,
 			  bool func, bool by_key, const struct vsym **out);
 uint32_t vmlinux_sympos(const struct vmlinux *v, const struct vsym *s);
+/*
+ * Several source files of the same name (net/ipv4/raw.c, net/ipv6/raw.c):
+ * tie FILE's statics to the one whose symtab block has all of names[] (the
+ * statics of the object compiled from it).  0: pinned or no need, 1: no
+ * single block has them all (lookups stay ambiguous), -1: out of memory.
+ */
+int vmlinux_pin(struct vmlinux *v, const char *file, const char *const *names, size_t n);
 /* The bytes at a link-time address range, NULL if no section holds them. */
 const unsigned char *vmlinux_bytes(struct vmlinux *v, uint32_t addr, size_t len);
 
@@ -109,6 +122,7 @@ struct mkpatch {
 	const char *vmlinux_path, *symvers_path, *tables_path, *out_path;
 	const char *name, *source_sha256;	/* the patch's, for the header */
 	const char *originals;	/* --originals: DIR/INPUT is INPUT's original object */
+	struct original *orig;	/* one per input, NULL without --originals */
 	bool replace;				/* a cumulative patch */
 	bool print_release;			/* only say which kernel vmlinux is */
 	struct kident kernel;
@@ -136,7 +150,17 @@ int find_functions(struct mkpatch *mk);
 int find_relocs(struct mkpatch *mk);
 int check_rewritten_sites(struct mkpatch *mk);
 
-/* ---- verify.c: the compiled originals are the target's code ---- */
+/* ---- originals.c, verify.c: the objects lkhp-build compiled from the
+ * target's source, and the check that they are the target's code ---- */
+struct original {
+	const char *input;	/* as given: the object's path in the tree */
+	char *path;		/* --originals DIR/input */
+	struct elf_obj obj;
+};
+
+int originals_open(struct mkpatch *mk);
+int pin_original_files(struct mkpatch *mk);
+void originals_close(struct mkpatch *mk);
 int verify_originals(struct mkpatch *mk);
 
 /* ---- carried.c: no copy of a kernel variable travels ---- */

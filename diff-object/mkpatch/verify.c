@@ -18,14 +18,8 @@
 #include "../arch.h"
 #include "mkpatch.h"
 
-struct original {
-	const char *input;	/* as given: the object's path in the tree */
-	char *path;		/* DIR/input */
-	struct elf_obj obj;
-};
-
 /* The original function that f replaces: same name, a static in the same file. */
-static const struct symbol *original_of(struct original *orig, size_t n,
+static const struct symbol *original_of(const struct original *orig, size_t n,
 					const struct mk_func *f, const char **input)
 {
 	const struct symbol *s = f->new_func;
@@ -132,37 +126,14 @@ static int verify_function(struct mkpatch *mk, const char *input, const struct s
 
 int verify_originals(struct mkpatch *mk)
 {
-	struct original *orig;
-	size_t i, opened = 0;
 	bool bad = false;
-	int ret = 0;
+	size_t i;
 
-	if (!mk->originals)
-		return 0;
-	orig = calloc(mk->ninputs, sizeof(*orig));
-	if (!orig) {
-		ERROR(mk->out_path, "out of memory");
-		return -1;
-	}
-	for (; opened < mk->ninputs && !ret; opened++) {
-		struct original *g = &orig[opened];
-
-		g->input = mk->inputs[opened];
-		g->obj.fd = -1;
-		g->path = malloc(strlen(mk->originals) + strlen(g->input) + 2);
-		if (!g->path) {
-			ERROR(mk->out_path, "out of memory");
-			ret = -1;
-			break;
-		}
-		sprintf(g->path, "%s/%s", mk->originals, g->input);
-		ret = elf_obj_open(&g->obj, g->path);
-	}
 	/* every function is checked: the report names all that differ */
-	for (i = 0; i < mk->nfuncs && opened == mk->ninputs && !ret; i++) {
+	for (i = 0; mk->orig && i < mk->nfuncs; i++) {
 		const struct mk_func *f = &mk->funcs[i];
 		const char *input = NULL;
-		const struct symbol *o = original_of(orig, mk->ninputs, f, &input);
+		const struct symbol *o = original_of(mk->orig, mk->ninputs, f, &input);
 
 		if (!o)
 			ERROR(blame(mk, f->new_func->name, true), "%s: no original of it in %s",
@@ -170,10 +141,5 @@ int verify_originals(struct mkpatch *mk)
 		if (!o || verify_function(mk, input, o, f))
 			bad = true;
 	}
-	for (i = 0; i < opened; i++) {
-		elf_obj_close(&orig[i].obj);
-		free(orig[i].path);
-	}
-	free(orig);
-	return ret || bad ? -1 : 0;
+	return bad ? -1 : 0;
 }

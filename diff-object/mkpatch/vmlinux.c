@@ -51,7 +51,7 @@ static int read_symtab(struct vmlinux *v)
 	v->nsyms = o->nsyms;
 	v->syms = calloc(v->nsyms ? v->nsyms : 1, sizeof(*v->syms));
 	if (!v->syms || htab_init(&v->by_name, v->nsyms) || htab_init(&v->by_file, v->nsyms) ||
-	    htab_init(&v->by_file_key, 1024))
+	    htab_init(&v->by_file_key, 1024) || htab_init(&v->pins, 16))
 		goto oom;
 
 	for (i = 1; i < v->nsyms; i++) {
@@ -207,11 +207,25 @@ int vmlinux_open(struct vmlinux *v, const char *path)
 	return 0;
 }
 
+static void free_pins(struct vmlinux *v)
+{
+	size_t i;
+
+	for (i = 0; v->pins.buckets && i < v->pins.nbuckets; i++) {
+		struct hent *e;
+
+		for (e = v->pins.buckets[i]; e; e = e->next)
+			free(e->val);
+	}
+	htab_free(&v->pins);
+}
+
 void vmlinux_close(struct vmlinux *v)
 {
 	htab_free(&v->by_name);
 	htab_free(&v->by_file);
 	htab_free(&v->by_file_key);
+	free_pins(v);
 	while (v->nclone_keys)
 		free(v->clone_keys[--v->nclone_keys]);
 	free(v->clone_keys);
@@ -224,8 +238,12 @@ void vmlinux_close(struct vmlinux *v)
 	v->obj.fd = -1;
 }
 
-/* The one match of a hash chain: data symbols of any type, code only as FUNC. */
-static enum lookup one_match(struct hent *e, bool local, bool func, const struct vsym **out)
+/*
+ * The one match of a hash chain: data symbols of any type, code only as
+ * FUNC; inside pin's symtab range when pin is not NULL.
+ */
+static enum lookup one_match(struct hent *e, bool local, bool func, const struct file_pin *pin,
+			     const struct vsym **out)
 {
 	const struct vsym *found = NULL;
 
@@ -233,6 +251,8 @@ static enum lookup one_match(struct hent *e, bool local, bool func, const struct
 		const struct vsym *s = e->val;
 
 		if ((s->bind == STB_LOCAL) != local || (func && s->type != STT_FUNC))
+			continue;
+		if (pin && (s->idx < pin->start || s->idx >= pin->end))
 			continue;
 		if (found)
 			return AMBIGUOUS;
@@ -245,7 +265,7 @@ static enum lookup one_match(struct hent *e, bool local, bool func, const struct
 enum lookup vmlinux_global(const struct vmlinux *v, const char *name, bool func,
 			   const struct vsym **out)
 {
-	return one_match(htab_first(&v->by_name, name), false, func, out);
+	return one_match(htab_first(&v->by_name, name), false, func, NULL, out);
 }
 
 enum lookup vmlinux_local(const struct vmlinux *v, const char *file, const char *name,
@@ -259,9 +279,74 @@ enum lookup vmlinux_local(const struct vmlinux *v, const char *file, const char 
 		return LOOKUP_ERROR;
 	sprintf(key, "%s/%s", file, name);
 	ret = one_match(htab_first(by_key ? &v->by_file_key : &v->by_file, key), true,
-			func, out);
+			func, NULL, out);
+	if (ret == AMBIGUOUS && htab_first(&v->pins, file))
+		ret = one_match(htab_first(by_key ? &v->by_file_key : &v->by_file, key), true,
+				func, htab_first(&v->pins, file)->val, out);
 	free(key);
 	return ret;
+}
+
+/* The block of symtab index i: from its STT_FILE to the next one. */
+static void block_of(const struct vmlinux *v, size_t i, struct file_pin *b)
+{
+	size_t s = i, e = i + 1;
+
+	while (s > 0 && v->syms[s].type != STT_FILE)
+		s--;
+	while (e < v->nsyms && v->syms[e].type != STT_FILE)
+		e++;
+	b->start = s;
+	b->end = e;
+}
+
+int vmlinux_pin(struct vmlinux *v, const char *file, const char *const *names, size_t n)
+{
+	struct file_pin *pin = NULL, b;
+	size_t i, j, nblocks = 0;
+	char key[512];
+
+	for (i = 1; i < v->nsyms; i++)
+		nblocks += v->syms[i].type == STT_FILE && !strcmp(v->syms[i].name, file);
+	if (nblocks < 2)
+		return 0;
+	/* each block of that file: does it hold every name? */
+	for (i = 1; i < v->nsyms; i++) {
+		if (v->syms[i].type != STT_FILE || strcmp(v->syms[i].name, file))
+			continue;
+		block_of(v, i + 1 < v->nsyms ? i + 1 : i, &b);
+		for (j = 0; j < n; j++) {
+			struct hent *e;
+
+			if ((size_t)snprintf(key, sizeof(key), "%s/%s", file, names[j]) >= sizeof(key))
+				break;
+			for (e = htab_first(&v->by_file, key); e; e = htab_next(e)) {
+				const struct vsym *s = e->val;
+
+				if (s->idx >= b.start && s->idx < b.end)
+					break;
+			}
+			if (!e)
+				break;
+		}
+		if (j < n)
+			continue;
+		if (pin) {
+			free(pin);
+			return 1;	/* two blocks fit: nothing tells them apart */
+		}
+		pin = malloc(sizeof(*pin));
+		if (!pin)
+			return -1;
+		*pin = b;
+	}
+	if (!pin)
+		return 1;
+	if (htab_add(&v->pins, v->syms[pin->start].name, pin)) {
+		free(pin);
+		return -1;
+	}
+	return 0;
 }
 
 /*

@@ -1,0 +1,2 @@
+/* the source of the fake vmlinux's second c.c */
+#include "../../../kernel/c2/c.c"
