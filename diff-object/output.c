@@ -25,12 +25,15 @@ struct piece {
 	struct section *src;
 	uint64_t start, end, newoff;
 	size_t sec;		/* its section in out.eo */
+	size_t next;		/* the next piece of src, + 1; 0: none */
 };
 
 struct out {
 	struct ctx *ctx;
 	struct elf_out eo;	/* the object being built */
 	size_t *secs;		/* by source section index: its section in eo, 0: none */
+	size_t *first, *last;	/* by source section index: its first and last
+				 * piece + 1 (0: none), chained in order */
 	struct piece *pieces;
 	size_t npieces, piececap, done;
 	struct htab und;
@@ -44,14 +47,15 @@ static size_t out_sec(struct out *o, struct section *src)
 	return o->secs[src->idx];
 }
 
+/* The pieces of one source section are chained: lookups walk only those. */
 static struct piece *piece_at(struct out *o, struct section *src, int64_t off)
 {
 	size_t i;
 
-	for (i = 0; i < o->npieces; i++) {
-		struct piece *p = &o->pieces[i];
+	for (i = o->first[src->idx]; i; i = o->pieces[i - 1].next) {
+		struct piece *p = &o->pieces[i - 1];
 
-		if (p->src == src && off >= (int64_t)p->start &&
+		if (off >= (int64_t)p->start &&
 		    (off < (int64_t)p->end || (off == (int64_t)p->end && p->start == p->end)))
 			return p;
 	}
@@ -64,10 +68,9 @@ static struct piece *add_piece(struct out *o, struct section *src, uint64_t star
 	size_t sec = out_sec(o, src), i, align = src->sh.sh_addralign;
 	struct piece *v;
 
-	for (i = 0; i < o->npieces; i++)
-		if (o->pieces[i].src == src && o->pieces[i].start == start &&
-		    o->pieces[i].end == end)
-			return &o->pieces[i];
+	for (i = o->first[src->idx]; i; i = o->pieces[i - 1].next)
+		if (o->pieces[i - 1].start == start && o->pieces[i - 1].end == end)
+			return &o->pieces[i - 1];
 	v = elf_grow(o->pieces, &o->piececap, o->npieces + 1, sizeof(*v), &o->eo.oom);
 	if (!v)
 		return NULL;
@@ -78,6 +81,12 @@ static struct piece *add_piece(struct out *o, struct section *src, uint64_t star
 	while (align > 1 && start % align)
 		align /= 2;
 	v = &o->pieces[o->npieces++];
+	v->next = 0;
+	if (o->last[src->idx])
+		o->pieces[o->last[src->idx] - 1].next = o->npieces;
+	else
+		o->first[src->idx] = o->npieces;
+	o->last[src->idx] = o->npieces;
 	v->src = src;
 	v->start = start;
 	v->end = end;
@@ -300,6 +309,8 @@ static void out_free(struct out *o)
 {
 	eo_free(&o->eo);
 	free(o->secs);
+	free(o->first);
+	free(o->last);
 	free(o->pieces);
 	free(o->labelled);
 	htab_free(&o->und);
@@ -315,8 +326,10 @@ int output_write(struct ctx *ctx)
 	memset(&o, 0, sizeof(o));
 	o.ctx = ctx;
 	o.secs = calloc(p->nsecs, sizeof(*o.secs));
+	o.first = calloc(p->nsecs, sizeof(*o.first));
+	o.last = calloc(p->nsecs, sizeof(*o.last));
 	o.labelled = calloc(p->nsyms, sizeof(*o.labelled));
-	if (!o.secs || !o.labelled || htab_init(&o.und, 256)) {
+	if (!o.secs || !o.first || !o.last || !o.labelled || htab_init(&o.und, 256)) {
 		ERROR(ctx->out_path, "out of memory");
 		goto out;
 	}

@@ -335,6 +335,26 @@ static unsigned entry_size(const char *name)
 	return 0;
 }
 
+/*
+ * The first LKHP relocation at or after sec + off: find_relocs() made them
+ * in section order, each section's by offset.
+ */
+static size_t first_reloc_from(const struct mkpatch *mk, const struct section *sec, int64_t off)
+{
+	size_t lo = 0, hi = mk->nrelocs;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct mk_reloc *m = &mk->relocs[mid];
+
+		if (m->sec->idx < sec->idx || (m->sec == sec && (int64_t)m->offset < off))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static void check_site(struct mkpatch *mk, const char *table, const struct reloc *r,
 		       unsigned len)
 {
@@ -343,12 +363,11 @@ static void check_site(struct mkpatch *mk, const char *table, const struct reloc
 	char buf[512];
 	size_t i;
 
-	for (i = 0; i < mk->nrelocs; i++) {
+	for (i = first_reloc_from(mk, r->sym->sec, start); i < mk->nrelocs; i++) {
 		const struct mk_reloc *m = &mk->relocs[i];
 
-		if (m->sec != r->sym->sec || (int64_t)m->offset < start ||
-		    (int64_t)m->offset >= start + len)
-			continue;
+		if (m->sec != r->sym->sec || (int64_t)m->offset >= start + len)
+			break;
 		UNSUPPORTED(blame(mk, m->undef, false),
 			    display(&m->sym, buf, sizeof(buf)),
 			    "referenced at %s+0x%x, inside code that %s rewrites when the "
