@@ -245,5 +245,5 @@ int check_unsupported(struct ctx *ctx)
 			check_data(ctx, s);
 	}
 	check_orphans(ctx);
-	return check_exports(ctx) || check_other_sections(ctx);
+	return check_exports(ctx) || check_other_sections(ctx) ;
 }

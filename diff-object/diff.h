@@ -124,6 +124,33 @@ long dwarf_struct_size(struct elf_obj *obj, const char *name);
 int dwarf_prototype(struct elf_obj *obj, const char *func, char **out);
 void dwarf_close(struct elf_obj *obj);
 
+/* dwarf-layout.c: named struct/union/enum layouts and who reaches them */
+struct layout {
+	char *name;		/* "struct foo" */
+	char *sig;		/* size and members: equal strings, equal layouts */
+	const char *file;	/* where it is declared (libdw's string) */
+	bool header;		/* declared in a .h: other objects may use it */
+};
+
+struct layouts {
+	struct layout *v;
+	size_t n;
+	struct htab by_name;
+};
+
+int dwarf_layouts(struct elf_obj *obj, struct layouts *l);
+void dwarf_layouts_free(struct layouts *l);
+/*
+ * fn(name, is_func, arg) for each defined function and static variable of
+ * obj whose type, parameters or locals reach type ("struct foo"), until fn
+ * returns non-zero (then that is returned); -1: out of memory (reported).
+ */
+int dwarf_type_users(struct elf_obj *obj, const char *type,
+		     int (*fn)(const char *name, bool is_func, void *arg), void *arg);
+
+/* layouts.c */
+int check_layouts(struct ctx *ctx);
+
 /* the pipeline, in the order main() runs it */
 int correlate(struct ctx *ctx);
 int compare(struct ctx *ctx);

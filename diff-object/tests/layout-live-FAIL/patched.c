@@ -1,0 +1,5 @@
+/* a .c-local struct of live data: its layout cannot change under it */
+extern void ext(int);
+struct cache { int hits; int evictions; int misses; };
+static struct cache cache;
+void hit(int a) { cache.hits += a; cache.evictions = 0; ext(cache.hits); }
