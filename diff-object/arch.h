@@ -45,5 +45,15 @@ struct arch_insn {
 
 /* The instruction at code[0, avail); false: one the decoder does not know. */
 bool arch_decode(const unsigned char *code, size_t avail, struct arch_insn *insn);
+/* A no-op an assembler pads with (nop, nopl, lea 0(%reg),%reg, ...). */
+bool arch_insn_is_nop(const unsigned char *code, const struct arch_insn *insn);
+/*
+ * What a PC-relative branch does, whatever its encoding (a short and a near
+ * jcc of one condition are one kind): >= 0, or -1 for other instructions.
+ */
+int arch_branch_kind(const unsigned char *code, const struct arch_insn *insn);
+/* Where a PC-relative branch at offset off goes (off + length + displacement). */
+int64_t arch_branch_target(const unsigned char *code, const struct arch_insn *insn,
+			   uint64_t off);
 
 #endif

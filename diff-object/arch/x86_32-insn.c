@@ -192,3 +192,76 @@ bool arch_decode(const unsigned char *code, size_t avail, struct arch_insn *in)
 	in->len = (unsigned)(p - code) + imm;
 	return true;
 }
+
+/* The opcode byte after the legacy prefixes. */
+static const unsigned char *skip_prefixes(const unsigned char *code, const struct arch_insn *in)
+{
+	const unsigned char *p = code;
+
+	while (p < code + in->len && (one_byte[*p] & P))
+		p++;
+	return p;
+}
+
+bool arch_insn_is_nop(const unsigned char *code, const struct arch_insn *in)
+{
+	const unsigned char *p = skip_prefixes(code, in), *end = code + in->len;
+	unsigned modrm, reg, base;
+
+	if (p >= end)
+		return false;
+	if (*p == 0x90)
+		return true;
+	if (*p == 0x0f)
+		return p + 1 < end && p[1] == 0x1f;	/* nopl */
+	if (*p != 0x8d || p + 1 >= end)
+		return false;
+	/* lea 0(%reg),%reg and lea 0(%reg,%eiz,1),%reg: the old gas padding */
+	modrm = p[1];
+	reg = (modrm >> 3) & 7;
+	base = modrm & 7;
+	if (modrm >> 6 == 3 || (modrm >> 6 == 0 && base == 5))
+		return false;
+	if (base == 4) {
+		if (p + 2 >= end || ((p[2] >> 3) & 7) != 4)
+			return false;
+		base = p[2] & 7;
+	}
+	if (base != reg)
+		return false;
+	for (p = code + in->disp_off; in->disp_len && p < code + in->disp_off + in->disp_len; p++)
+		if (*p)
+			return false;
+	return true;
+}
+
+int arch_branch_kind(const unsigned char *code, const struct arch_insn *in)
+{
+	const unsigned char *p = skip_prefixes(code, in);
+
+	if (!in->rel)
+		return -1;
+	if (*p >= 0x70 && *p <= 0x7f)
+		return *p & 0xf;			/* jcc rel8 */
+	if (*p == 0x0f && p[1] >= 0x80 && p[1] <= 0x8f)
+		return p[1] & 0xf;			/* jcc rel32 */
+	if (*p == 0xeb || *p == 0xe9)
+		return 16;				/* jmp */
+	if (*p == 0xe8)
+		return 17;				/* call */
+	return 18 + *p;					/* loop, jecxz: one form each */
+}
+
+int64_t arch_branch_target(const unsigned char *code, const struct arch_insn *in, uint64_t off)
+{
+	int64_t d;
+
+	switch (in->imm_len) {
+	case 1: d = (int8_t)code[in->imm_off]; break;
+	case 2: d = (int16_t)(code[in->imm_off] | code[in->imm_off + 1] << 8); break;
+	default: d = (int32_t)((uint32_t)code[in->imm_off] | (uint32_t)code[in->imm_off + 1] << 8 |
+			       (uint32_t)code[in->imm_off + 2] << 16 |
+			       (uint32_t)code[in->imm_off + 3] << 24); break;
+	}
+	return (int64_t)off + in->len + d;
+}

@@ -9,3 +9,9 @@ void _printk(void)
 
 /* the data anchor: an exported variable in .data */
 int init_uts_ns[8] = { 1 };
+
+/* A branch gas made short here; verify-relaxed/ compiles it near, as gas
+ * does for a function that shares .text with others. */
+asm(".text\n.globl relaxed\n.type relaxed, @function\n.p2align 4\nrelaxed:\n"
+    "\ttestl %eax, %eax\n\tjne 1f\n\tmovl $1, %eax\n1:\tret\n"
+    "\t.byte 0x8d, 0x74, 0x26, 0x00\n\t.size relaxed, . - relaxed\n");
