@@ -113,7 +113,8 @@ static void check_data(struct ctx *ctx, struct symbol *s)
 {
 	struct section *sec = s->sec;
 
-	if (pass(s)->status != ST_CHANGED)
+	/* a copy travels with the code that uses it: include.c */
+	if (pass(s)->status != ST_CHANGED || is_dyndbg_descriptor(s))
 		return;
 	if (init_or_exit(sec))
 		REFUSE(ctx, s->name, "changed init/exit data in %s", sec->name);
@@ -245,5 +246,5 @@ int check_unsupported(struct ctx *ctx)
 			check_data(ctx, s);
 	}
 	check_orphans(ctx);
-	return check_exports(ctx) || check_other_sections(ctx) ;
+	return check_exports(ctx) || check_other_sections(ctx) || check_layouts(ctx);
 }

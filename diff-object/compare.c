@@ -146,9 +146,14 @@ static bool same_target(struct cmp *c, struct target *o, struct target *p)
 		if (!sym_defined(p->sym) || !sym_defined(o->sym))
 			return !sym_defined(p->sym) && !sym_defined(o->sym) &&
 			       !strcmp(p->sym->name, o->sym->name);
-		/* a local read-only object with new contents travels as a copy */
+		/*
+		 * A local read-only object with new contents travels as a copy;
+		 * a pr_debug() descriptor changes with every line above it, and
+		 * a changed user carries its own copy anyway.
+		 */
 		return pass(p->sym)->twin == o->sym &&
-		       !(sym_is_data(p->sym) && pass(p->sym)->status == ST_CHANGED);
+		       !(sym_is_data(p->sym) && pass(p->sym)->status == ST_CHANGED &&
+			 !is_dyndbg_descriptor(p->sym));
 	}
 	if (!o->sec)
 		return false;

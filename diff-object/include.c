@@ -45,7 +45,7 @@ bool must_include(const struct symbol *s)
 		return false;
 	if (sym_is_func(s))
 		return pass(s)->status == ST_CHANGED || pass(s)->status == ST_NEW;
-	if (pass(s)->status == ST_NEW)
+	if (pass(s)->status == ST_NEW || is_dyndbg_descriptor(s))
 		return true;
 	/* check.c refused the writable and global ones */
 	return sym_is_data(s) && pass(s)->status == ST_CHANGED;

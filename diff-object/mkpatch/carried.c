@@ -8,12 +8,15 @@
  * static: in the same source file) is refused here.  Read-only data may
  * travel: its new contents are the change and no state is lost.
  */
+#include <string.h>
+
 #include "mkpatch.h"
 
 static bool writable_data(const struct symbol *s)
 {
 	return sym_is_data(s) && (s->sec->sh.sh_flags & SHF_ALLOC) &&
-	       (s->sec->sh.sh_flags & SHF_WRITE);
+	       (s->sec->sh.sh_flags & SHF_WRITE) &&
+	       strcmp(s->sec->name, LKHP_DYNDBG_SECTION);	/* each patch has its own */
 }
 
 int check_carried_data(struct mkpatch *mk)

@@ -33,6 +33,14 @@
  */
 #define LKHP_DATA_ANCHOR_SYMBOL	"init_uts_ns"
 
+/*
+ * The kernel's dynamic debug descriptors (pr_debug()): a patch carries its
+ * own copy of each one its code uses, which the module loader registers
+ * under the patch module's name, with the static key its __jump_table
+ * entries name.  Their contents (line numbers) may change.
+ */
+#define LKHP_DYNDBG_SECTION	"__dyndbg"
+
 /* How a patch object names the kernel's static NAME of source FILE. */
 #define LKHP_LOCAL_PREFIX	"__lkhp_local/"	/* + FILE "/" NAME */
 

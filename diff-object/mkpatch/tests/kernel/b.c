@@ -16,3 +16,7 @@ int b_func(int x)
 {
 	return helper() * x + counter + scale(&x, 3);
 }
+
+/* a pr_debug() descriptor of b.c: a patch carries its own copy */
+static struct { const char *fmt; int line; } ddesc
+	__attribute__((used, section("__dyndbg"))) = { "b %d\n", 20 };
