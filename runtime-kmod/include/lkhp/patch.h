@@ -39,7 +39,7 @@
 /**
  * struct lkhp_patch_func - one function the patch replaces
  * @old_name:	symbol name of the original function
- * @objname:	NULL or "" for vmlinux (the only object supported in ABI 1)
+ * @objname:	NULL or "" for vmlinux (the only object supported in ABI 2)
  * @sympos:	n-th (1-based) local symbol of that name in vmlinux symtab
  *		order, 0 when the name is unique; shown, not used to resolve
  * @old_addr:	link-time address of the original function (vmlinux nm)
@@ -64,7 +64,7 @@ struct lkhp_patch_func {
  * struct lkhp_patch_reloc - a reference from the patch module to a kernel
  * symbol that the module loader cannot resolve (not exported)
  * @sym_name:	symbol name
- * @objname:	NULL or "" for vmlinux (the only object supported in ABI 1)
+ * @objname:	NULL or "" for vmlinux (the only object supported in ABI 2)
  * @sympos:	as in struct lkhp_patch_func
  * @sym_addr:	link-time address of the symbol (vmlinux nm)
  * @place:	the 4 bytes to write, inside the patch module
