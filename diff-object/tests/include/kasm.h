@@ -153,4 +153,17 @@ extern void __might_sleep(const char *file, int line);
 	    "	.long	__kstrtabns_" #sym "- .				\n"	\
 	    "	.previous						\n")
 
+/*
+ * include/linux/init.h with HAVE_ARCH_PREL32_RELOCATIONS, no LTO: a label
+ * (no symbol type) and a relative pointer in .initcallN.init.  The kernel's
+ * label is __initcall__kmod_MOD__ID_LINE_FNN and __ADDRESSABLE(fn) keeps a
+ * static fn; the fixtures' init functions are global instead.
+ */
+#define __define_initcall(fn, id)					\
+	asm(".section	\".initcall" #id ".init\", \"a\"	\n"		\
+	    "__initcall_" #fn #id ":				\n"		\
+	    ".long	" #fn " - .				\n"		\
+	    ".previous						\n")
+#define late_initcall(fn) __define_initcall(fn, 7)
+
 #endif

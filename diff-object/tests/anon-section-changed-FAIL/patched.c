@@ -1,0 +1,6 @@
+/* the initcall names another function: .initcall7.init (no symbol, no code reaches it) changed */
+#include "kasm.h"
+__attribute__((section(".init.text"), cold, noinline)) int setup_one(void) { return 0; }
+__attribute__((section(".init.text"), cold, noinline)) int setup_two(void) { return 1; }
+late_initcall(setup_two);
+int runtime(int a) { return a * 3; }
