@@ -349,14 +349,15 @@ static bool lkhp_name_taken(const char *name)
 	return false;
 }
 
-int lkhp_register_patch(struct lkhp_patch *p)
+/* Register @p, the patch of @mod (NULL: not a module being loaded). */
+static int lkhp_register(struct module *mod, struct lkhp_patch *p)
 {
 	struct lkhp_entry *e;
 	int ret;
 
-	ret = lkhp_patch_check(p);
+	ret = lkhp_patch_check(mod, p);
 	if (ret) {
-		lkhp_reason_registration(lkhp_coming_owner(p), ret);
+		lkhp_reason_registration(mod, ret);
 		return ret;
 	}
 	e = kzalloc(sizeof(*e), GFP_KERNEL);
@@ -419,6 +420,28 @@ err_free:
 	lkhp_entry_release(e);
 	lkhp_reason_registration(p->mod, ret);
 	return ret;
+}
+
+/*
+ * @mod is being announced (MODULE_STATE_COMING): register the patch it
+ * carries, before the notifiers after lkhp's read the sections the patch's
+ * relocations reach. A failure refuses the module's load.
+ */
+int lkhp_module_coming(struct module *mod)
+{
+	struct lkhp_patch *p = lkhp_module_patch(mod);
+
+	return p ? lkhp_register(mod, p) : 0;
+}
+
+int lkhp_register_patch(struct lkhp_patch *p)
+{
+	bool registered;
+
+	mutex_lock(&lkhp_mutex);
+	registered = lkhp_find_desc(p);
+	mutex_unlock(&lkhp_mutex);
+	return registered ? 0 : lkhp_register(lkhp_coming_owner(p), p);
 }
 EXPORT_SYMBOL_GPL(lkhp_register_patch);
 

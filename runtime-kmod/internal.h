@@ -139,8 +139,14 @@ void lkhp_entry_release(struct lkhp_entry *e);
 int lkhp_modules_init(void);
 void lkhp_modules_exit(void);
 struct module *lkhp_coming_owner(const void *addr);
+int lkhp_module_coming(struct module *mod);	/* core.c */
 void lkhp_module_live(struct module *mod);	/* core.c */
 void lkhp_module_going(struct module *mod);	/* core.c */
+
+/* modsyms.c */
+int lkhp_module_sym(struct module *mod, const char *name, u32 sympos,
+		    Elf_Sym *out);
+struct lkhp_patch *lkhp_module_patch(struct module *mod);
 
 /* reason.c */
 void lkhp_fail(const char *fmt, ...) __printf(1, 2);
@@ -149,7 +155,7 @@ void lkhp_reason_registration(const struct module *mod, int err);
 void lkhp_reason_last(struct lkhp_last_error *out);
 
 /* patch.c */
-int lkhp_patch_check(const struct lkhp_patch *p);
+int lkhp_patch_check(struct module *mod, const struct lkhp_patch *p);
 int lkhp_patch_resolve(struct lkhp_entry *e);
 void lkhp_patch_release(struct lkhp_entry *e);
 

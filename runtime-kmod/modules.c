@@ -4,8 +4,11 @@
  * A patch registers from its module's init, so the module that owns its
  * tables is one of these: lkhp trusts a patch's pointers only inside that
  * module, and never follows one before it knows which module that is.
- * The same notifier enables a patch module's patches once it is LIVE and
- * forgets those still registered when it is GOING (core.c).
+ * The same notifier registers a patch module's patch when it is COMING,
+ * enables it once it is LIVE and forgets it when it is GOING (core.c). It
+ * runs first of all module notifiers: the jump-label and static-call ones
+ * must find the patch module's __jump_table and .static_call_sites
+ * relocated.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -44,6 +47,7 @@ static int lkhp_module_notify(struct notifier_block *nb, unsigned long state,
 {
 	struct module *mod = data;
 	struct lkhp_coming *c;
+	int ret;
 
 	if (state == MODULE_STATE_LIVE)
 		lkhp_module_live(mod);
@@ -53,6 +57,9 @@ static int lkhp_module_notify(struct notifier_block *nb, unsigned long state,
 		lkhp_coming_del(mod);
 		return NOTIFY_OK;
 	}
+	ret = lkhp_module_coming(mod);
+	if (ret)
+		return notifier_from_errno(ret);
 	/*
 	 * Untracked, the module still loads but cannot register a patch (its
 	 * pointers are trusted in no module: "not inside a module being
@@ -70,6 +77,7 @@ static int lkhp_module_notify(struct notifier_block *nb, unsigned long state,
 
 static struct notifier_block lkhp_module_nb = {
 	.notifier_call = lkhp_module_notify,
+	.priority = INT_MAX,	/* before jump_label's (1) and static_call's (0) */
 };
 
 struct module *lkhp_coming_owner(const void *addr)

@@ -78,9 +78,8 @@ static bool lkhp_name_chars_ok(const char *name)
 }
 
 /* Header checks that need no lock: versions, sizes, the target kernel. */
-int lkhp_patch_check(const struct lkhp_patch *p)
+int lkhp_patch_check(struct module *mod, const struct lkhp_patch *p)
 {
-	struct module *mod = lkhp_coming_owner(p);
 	const char *name, *release, *version;
 
 	if (!mod || !lkhp_in_module(mod, p, sizeof(*p))) {

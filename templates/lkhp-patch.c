@@ -7,8 +7,8 @@
  * lkhp-tables.h: LKHP_META_* (patch name, kernel release/version, anchor
  * addresses, flags, source checksum), lkhp_funcs[] (functions to replace) and
  * lkhp_relocs[] (references to non-exported kernel symbols).
- * Loading the module registers the patch, and lkhp.ko enables it once the
- * module is live; unloading it (only possible while it is disabled)
+ * Loading the module registers the patch (lkhp.ko does, when the loader
+ * announces the module), and lkhp.ko enables it once the module is live; unloading it (only possible while it is disabled)
  * unregisters it.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -18,7 +18,9 @@
 
 #include "lkhp-tables.h"
 
-static struct lkhp_patch lkhp_this_patch = {
+/* Named for lkhp.ko, which registers it when the module loader announces
+ * the module (LKHP_PATCH_VAR, lkhp/consts.h). */
+struct lkhp_patch LKHP_PATCH_VAR = {
 	.abi_version	= LKHP_ABI_VERSION,
 	.struct_size	= sizeof(struct lkhp_patch),
 	.func_size	= sizeof(struct lkhp_patch_func),
@@ -38,12 +40,12 @@ static struct lkhp_patch lkhp_this_patch = {
 
 static int __init lkhp_patch_init(void)
 {
-	return lkhp_register_patch(&lkhp_this_patch);
+	return lkhp_register_patch(&LKHP_PATCH_VAR);
 }
 
 static void __exit lkhp_patch_exit(void)
 {
-	lkhp_unregister_patch(&lkhp_this_patch);
+	lkhp_unregister_patch(&LKHP_PATCH_VAR);
 }
 
 module_init(lkhp_patch_init);

@@ -10,15 +10,16 @@
 #include "mkpatch.h"
 
 /*
- * Sections the module loader reads before the patch's init runs: their
+ * Sections the module loader reads before it announces the module
+ * (MODULE_STATE_COMING), when lkhp.ko resolves the patch: their
  * relocations must be resolved by the loader, i.e. name exported symbols.
  * .altinstr_replacement is copied over the code by apply_alternatives()
- * at load time, so a field in it must be final by then too.
+ * at load time, so a field in it must be final by then too. __jump_table
+ * and .static_call_sites are read by notifiers that run after lkhp.ko's.
  */
 static const char *const loader_sections[] = {
-	"__jump_table", ".altinstructions", ".altinstr_replacement",
-	".parainstructions", "__bug_table", "__ex_table", ".smp_locks",
-	"__mcount_loc", ".static_call_sites", NULL,
+	".altinstructions", ".altinstr_replacement", ".parainstructions",
+	"__bug_table", "__ex_table", ".smp_locks", "__mcount_loc", NULL,
 };
 
 static bool loader_section(const char *name)

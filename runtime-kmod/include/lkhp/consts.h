@@ -41,6 +41,17 @@
  */
 #define LKHP_DYNDBG_SECTION	"__dyndbg"
 
+/*
+ * A patch module's struct lkhp_patch is named LKHP_PATCH_VAR: lkhp.ko finds
+ * it in the module's symbol table when the loader announces the module
+ * (MODULE_STATE_COMING), before the jump-label and static-call notifiers
+ * read its __jump_table, and registers it then.
+ */
+#define LKHP_PATCH_VAR		__lkhp_patch
+#define LKHP_STRINGIFY_(x)	#x
+#define LKHP_STRINGIFY(x)	LKHP_STRINGIFY_(x)
+#define LKHP_PATCH_SYMBOL	LKHP_STRINGIFY(LKHP_PATCH_VAR)
+
 /* How a patch object names the kernel's static NAME of source FILE. */
 #define LKHP_LOCAL_PREFIX	"__lkhp_local/"	/* + FILE "/" NAME */
 

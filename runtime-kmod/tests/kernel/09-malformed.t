@@ -17,10 +17,10 @@ refused() {
 	must_fail insmod lkhp-malformed.ko corrupt=$kind
 	dmesg | tail -n 5 | grep -E "lkhp: $re" || fail "corrupt=$kind: no kernel message /$re/"
 }
-refused abi "malformed: refused: patch ABI 3 "
-refused struct-size "malformed: refused: patch ABI 2 \(sizes 60/32/36\)"
-refused func-size "malformed: refused: patch ABI 2 \(sizes 64/28/36\)"
-refused reloc-size "malformed: refused: patch ABI 2 \(sizes 64/32/40\)"
+refused abi "malformed: refused: patch ABI 4 "
+refused struct-size "malformed: refused: patch ABI 3 \(sizes 60/32/40\)"
+refused func-size "malformed: refused: patch ABI 3 \(sizes 64/28/40\)"
+refused reloc-size "malformed: refused: patch ABI 3 \(sizes 64/32/44\)"
 for kind in huge-funcs huge-relocs null-funcs null-relocs flags bad-mod; do
 	refused $kind "malformed: refused: malformed patch header"
 done

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/../lib/test.sh"
 qrun --timeout 120 -- '
 L=/sys/kernel/lkhp
-same "$(cat $L/version)" "1.0 abi 2 uapi 2" "version"
+same "$(cat $L/version)" "1.0 abi 3 uapi 2" "version"
 same "$(ls $L | tr "\n" " ")" "version " "top-level attributes"
 id=$(lkhp install -f lkhp-twofunc.ko)
 d=$L/twofunc
