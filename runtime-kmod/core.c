@@ -29,13 +29,18 @@ LIST_HEAD(lkhp_sites);
 static u32 lkhp_next_id = 1;
 static u64 lkhp_seq;		/* enable order */
 
-/* A change to apply: enable (maybe replacing all others) or disable. */
+/*
+ * A change to apply: enable @patch (maybe replacing all others), disable
+ * it, or (@patch NULL) bring new sites to what the patches' states say.
+ */
 struct lkhp_change {
 	struct lkhp_entry	*patch;
 	bool			enable;
 	bool			replace;
 	u64			seq;
+	const char		*name;	/* for messages: the patch or module */
 	const char		*what;
+	u64			stop_ns;	/* out */
 };
 
 struct lkhp_entry *lkhp_find(u32 id)
@@ -156,7 +161,7 @@ static int lkhp_switch_prepare(struct lkhp_switch *sw,
 	return 0;
 }
 
-static int lkhp_switch(struct lkhp_entry *e, struct lkhp_change *c)
+static int lkhp_switch(struct lkhp_change *c)
 {
 	/* on the heap: with its page filter it is too big for a stack frame */
 	struct lkhp_switch *sw = kzalloc(sizeof(*sw), GFP_KERNEL);
@@ -173,16 +178,16 @@ static int lkhp_switch(struct lkhp_entry *e, struct lkhp_change *c)
 		ret = lkhp_switch_run(sw);
 	if (ret == -EBUSY)
 		lkhp_fail("%s: %s failed: function %s in use by task %s/%d after %d tries",
-			  e->name, c->what, sw->busy_func, sw->busy_comm,
+			  c->name, c->what, sw->busy_func, sw->busy_comm,
 			  sw->busy_pid, LKHP_STOP_TRIES);
 	else if (ret == -EIO)
 		lkhp_fail("%s: %s failed: a patch site was rewritten behind lkhp",
-			  e->name, c->what);
+			  c->name, c->what);
 	if (ret)
 		goto out;
 	for (i = 0; i < sw->nr; i++)
 		sw->writes[i].site->active = sw->writes[i].to;
-	e->stop_ns = sw->stop_ns;
+	c->stop_ns = sw->stop_ns;
 out:
 	lkhp_switch_free(sw);
 	kfree(sw);
@@ -196,6 +201,7 @@ int lkhp_enable(struct lkhp_entry *e)
 		.enable = true,
 		.replace = e->flags & LKHP_PATCH_REPLACE,
 		.seq = lkhp_seq + 1,
+		.name = e->name,
 		.what = "enable",
 	};
 	struct lkhp_entry *o;
@@ -221,11 +227,12 @@ int lkhp_enable(struct lkhp_entry *e)
 			  e->name);
 		return -ENODEV;
 	}
-	ret = lkhp_switch(e, &c);
+	ret = lkhp_switch(&c);
 	if (ret) {
 		module_put(e->mod);
 		return ret;
 	}
+	e->stop_ns = c.stop_ns;
 	e->enable_seq = ++lkhp_seq;
 	e->state = LKHP_STATE_ENABLED;
 	e->enable_time = ktime_get_real_seconds();
@@ -243,7 +250,7 @@ int lkhp_enable(struct lkhp_entry *e)
 
 int lkhp_disable(struct lkhp_entry *e)
 {
-	struct lkhp_change c = { .patch = e, .what = "disable" };
+	struct lkhp_change c = { .patch = e, .name = e->name, .what = "disable" };
 	int ret;
 
 	lockdep_assert_held(&lkhp_mutex);
@@ -253,9 +260,10 @@ int lkhp_disable(struct lkhp_entry *e)
 	}
 	if (e->state != LKHP_STATE_ENABLED)
 		return 0;
-	ret = lkhp_switch(e, &c);
+	ret = lkhp_switch(&c);
 	if (ret)
 		return ret;
+	e->stop_ns = c.stop_ns;
 	e->state = LKHP_STATE_DISABLED;
 	e->disable_time = ktime_get_real_seconds();
 	module_put(e->mod);
@@ -291,27 +299,35 @@ void lkhp_fill_info(const struct lkhp_entry *e, struct lkhp_patch_info *info)
 	info->stop_ns = e->stop_ns;
 }
 
+/* A function whose object waits has no site: its addresses read 0. */
 void lkhp_fill_func_info(const struct lkhp_func *f, struct lkhp_func_info *fi)
 {
 	const struct lkhp_site *s = f->site;
 
 	memset(fi, 0, sizeof(*fi));
-	strscpy(fi->symbol_name, s->name, sizeof(fi->symbol_name));
-	strscpy(fi->obj_file, LKHP_SITE_OBJ, sizeof(fi->obj_file));
-	fi->orig_addr = s->func_addr;
+	strscpy(fi->symbol_name, f->name, sizeof(fi->symbol_name));
+	strscpy(fi->obj_file, lkhp_object_name(f->obj), sizeof(fi->obj_file));
 	fi->hop_addr = f->new_addr;
-	fi->site_addr = s->addr;
 	fi->sympos = f->sympos;
+	memcpy(fi->patch_ins, f->patch_ins, LKHP_INS_LEN);
+	if (!s)
+		return;
+	fi->orig_addr = s->func_addr;
+	fi->site_addr = s->addr;
 	fi->old_size = s->func_size;
 	fi->site_offset = s->site_offset;
 	fi->active = s->active == f;
 	memcpy(fi->original_ins, s->orig_ins, LKHP_INS_LEN);
-	memcpy(fi->patch_ins, f->patch_ins, LKHP_INS_LEN);
 }
 
 void lkhp_entry_release(struct lkhp_entry *e)
 {
+	unsigned int i;
+
+	for (i = 0; e->funcs && i < e->nr_funcs; i++)
+		kfree(e->funcs[i].name);
 	kfree(e->funcs);
+	kfree(e->objs);
 	kfree(e);
 }
 
@@ -349,6 +365,18 @@ static bool lkhp_name_taken(const char *name)
 	return false;
 }
 
+/* Say which objects of @e wait for their module. */
+static void lkhp_objects_notice(const struct lkhp_entry *e)
+{
+	unsigned int i;
+
+	for (i = 0; i < e->nr_objs; i++) {
+		if (!e->objs[i].loaded)
+			pr_notice("%s: %u function(s) of module %s wait for it to load\n",
+				  e->name, e->objs[i].nr_funcs, e->objs[i].name);
+	}
+}
+
 /* Register @p, the patch of @mod (NULL: not a module being loaded). */
 static int lkhp_register(struct module *mod, struct lkhp_patch *p)
 {
@@ -372,8 +400,10 @@ static int lkhp_register(struct module *mod, struct lkhp_patch *p)
 	e->flags = p->flags;
 	e->nr_relocs = p->nr_relocs;
 	INIT_LIST_HEAD(&e->node);
+	e->nr_funcs = p->nr_funcs;
 	e->funcs = kcalloc(p->nr_funcs, sizeof(*e->funcs), GFP_KERNEL);
-	if (!e->funcs) {
+	e->objs = kcalloc(p->nr_funcs, sizeof(*e->objs), GFP_KERNEL);
+	if (!e->funcs || !e->objs) {
 		ret = -ENOMEM;
 		goto err_free;
 	}
@@ -404,6 +434,7 @@ static int lkhp_register(struct module *mod, struct lkhp_patch *p)
 	e->id = lkhp_next_id++;
 	pr_notice("%s: registered as patch %u with %u functions\n",
 		  e->name, e->id, e->nr_funcs);
+	lkhp_objects_notice(e);
 	mutex_unlock(&lkhp_mutex);
 	return 0;
 
@@ -422,6 +453,91 @@ err_free:
 	return ret;
 }
 
+/* The part of @e for module @mod, if it is resolved against @mod. */
+static struct lkhp_object *lkhp_object_find_loaded(struct lkhp_entry *e,
+						   const struct module *mod)
+{
+	unsigned int i;
+
+	for (i = 0; i < e->nr_objs; i++) {
+		if (e->objs[i].loaded && e->objs[i].mod == mod)
+			return &e->objs[i];
+	}
+	return NULL;
+}
+
+/* The part of @e for module @mod, if it has one that waits. */
+static struct lkhp_object *lkhp_waiting_part(struct lkhp_entry *e,
+					     const struct module *mod)
+{
+	unsigned int i;
+
+	/* broken: its tables may be gone; removing: it goes next */
+	if (e->state == LKHP_STATE_BROKEN || e->state == LKHP_STATE_REMOVING)
+		return NULL;
+	for (i = 0; i < e->nr_objs; i++) {
+		if (!e->objs[i].loaded && !strcmp(e->objs[i].name, mod->name))
+			return &e->objs[i];
+	}
+	return NULL;
+}
+
+/*
+ * Target module @mod is coming, before its init runs: resolve the part of
+ * every patch waiting for it and switch the enabled ones in, in one stop.
+ * On any failure nothing of it stays resolved and its load is refused.
+ */
+static int lkhp_targets_coming(struct module *mod)
+{
+	struct lkhp_change c = {
+		.name = mod->name, .what = "patching the module as it loads",
+	};
+	struct lkhp_object *obj;
+	struct lkhp_entry *e;
+	unsigned int n = 0;
+	int ret = 0;
+
+	mutex_lock(&lkhp_mutex);
+	list_for_each_entry(e, &lkhp_patches, node) {
+		obj = lkhp_waiting_part(e, mod);
+		if (!obj)
+			continue;
+		ret = lkhp_object_resolve(e, obj, mod);
+		if (ret)
+			goto undo;
+		n++;
+	}
+	if (!n)
+		goto out;
+	/* the new sites take the newest enabled patch's version */
+	ret = lkhp_switch(&c);
+	if (ret)
+		goto undo;
+	list_for_each_entry(e, &lkhp_patches, node) {
+		obj = lkhp_object_find_loaded(e, mod);
+		if (!obj)
+			continue;
+		if (e->state == LKHP_STATE_ENABLED)
+			e->stop_ns = c.stop_ns;
+		pr_notice("%s: module %s patched as it loads (%u functions, %s, stop %llu ns)\n",
+			  e->name, mod->name, obj->nr_funcs,
+			  e->state == LKHP_STATE_ENABLED ? "enabled" : "disabled",
+			  c.stop_ns);
+	}
+	goto out;
+undo:
+	list_for_each_entry(e, &lkhp_patches, node) {
+		obj = lkhp_object_find_loaded(e, mod);
+		if (obj)
+			lkhp_object_release(e, obj);
+	}
+	lkhp_fail("%s: load refused: a patch for it does not apply (see above)",
+		  mod->name);
+out:
+	mutex_unlock(&lkhp_mutex);
+	return ret;
+}
+
 /*
  * @mod is being announced (MODULE_STATE_COMING): register the patch it
  * carries, before the notifiers after lkhp's read the sections the patch's
@@ -431,7 +547,7 @@ int lkhp_module_coming(struct module *mod)
 {
 	struct lkhp_patch *p = lkhp_module_patch(mod);
 
-	return p ? lkhp_register(mod, p) : 0;
+	return p ? lkhp_register(mod, p) : lkhp_targets_coming(mod);
 }
 
 int lkhp_register_patch(struct lkhp_patch *p)
@@ -531,6 +647,32 @@ void lkhp_unregister_patch(struct lkhp_patch *p)
 EXPORT_SYMBOL_GPL(lkhp_unregister_patch);
 
 /*
+ * Target module @mod is going (unloaded, or its load failed after
+ * COMING): its code is freed next, so its sites are forgotten without
+ * writing them, and every patch's part for it waits again.
+ */
+static void lkhp_targets_going(struct module *mod)
+{
+	struct lkhp_object *obj;
+	struct lkhp_entry *e;
+	unsigned int i;
+
+	lockdep_assert_held(&lkhp_mutex);
+	list_for_each_entry(e, &lkhp_patches, node) {
+		obj = lkhp_object_find_loaded(e, mod);
+		if (!obj)
+			continue;
+		for (i = 0; i < e->nr_funcs; i++) {
+			if (e->funcs[i].obj == obj && e->funcs[i].site)
+				e->funcs[i].site->active = NULL;
+		}
+		lkhp_object_release(e, obj);
+		pr_notice("%s: module %s is going: its %u function(s) wait for it again\n",
+			  e->name, mod->name, obj->nr_funcs);
+	}
+}
+
+/*
  * @mod is going away with a patch still registered: its init failed after
  * lkhp_register_patch() (the patch was never enabled), or its exit did not
  * unregister (the patch is disabled). Its memory is freed when this
@@ -541,6 +683,7 @@ void lkhp_module_going(struct module *mod)
 	struct lkhp_entry *e;
 
 	mutex_lock(&lkhp_mutex);
+	lkhp_targets_going(mod);
 	/* a broken one is not found again: it has no module any more */
 	while ((e = lkhp_find_mod(mod))) {
 		pr_warn("%s: its module is going with the patch registered\n",

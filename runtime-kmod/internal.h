@@ -44,18 +44,31 @@ struct lkhp_site {
 	u8			orig_ins[LKHP_INS_LEN];
 };
 
-/* Every site is in vmlinux: patch.c refuses targets in modules. */
-#define LKHP_SITE_OBJ		"vmlinux"
+/* How lkhp names the kernel image among a patch's objects. */
+#define LKHP_VMLINUX		"vmlinux"
 
 /*
- * Runtime state of one function of one patch. Its name is the site's: the
- * record (@desc, in the patch module) is read only while registering.
+ * One object of a patch: vmlinux or a module. A module's part waits while
+ * the module is not loaded: its functions have no site, its relocations
+ * are not applied. It is resolved when the module loads (before its init)
+ * or when the patch registers while it is loaded, and dropped when the
+ * module goes.
  */
+struct lkhp_object {
+	char			name[MODULE_NAME_LEN];	/* "" for vmlinux */
+	struct module		*mod;	/* the loaded module resolved, else NULL */
+	bool			loaded;	/* resolved: its functions have sites */
+	unsigned int		nr_funcs;
+};
+
+/* Runtime state of one function of one patch. */
 struct lkhp_func {
-	const struct lkhp_patch_func	*desc;
+	const struct lkhp_patch_func	*desc;	/* NULL once broken */
 	struct lkhp_entry		*patch;
-	struct lkhp_site		*site;
+	struct lkhp_object		*obj;
+	struct lkhp_site		*site;	/* NULL while its object waits */
 	struct list_head		site_node;	/* in site->funcs */
+	char				*name;
 	unsigned long			new_addr;
 	unsigned long			new_size;
 	u32				sympos;
@@ -81,6 +94,8 @@ struct lkhp_entry {
 	u64			enable_seq;	/* newest enabled wins a site */
 	unsigned int		nr_funcs;
 	struct lkhp_func	*funcs;
+	unsigned int		nr_objs;
+	struct lkhp_object	*objs;		/* vmlinux first when it has functions */
 	time64_t		load_time;
 	time64_t		enable_time;
 	time64_t		disable_time;
@@ -139,6 +154,7 @@ void lkhp_entry_release(struct lkhp_entry *e);
 int lkhp_modules_init(void);
 void lkhp_modules_exit(void);
 struct module *lkhp_coming_owner(const void *addr);
+struct module *lkhp_loaded_module(const char *name);
 int lkhp_module_coming(struct module *mod);	/* core.c */
 void lkhp_module_live(struct module *mod);	/* core.c */
 void lkhp_module_going(struct module *mod);	/* core.c */
@@ -146,6 +162,8 @@ void lkhp_module_going(struct module *mod);	/* core.c */
 /* modsyms.c */
 int lkhp_module_sym(struct module *mod, const char *name, u32 sympos,
 		    Elf_Sym *out);
+int lkhp_module_section(struct module *mod, const char *secname,
+			unsigned long *addr);
 struct lkhp_patch *lkhp_module_patch(struct module *mod);
 
 /* reason.c */
@@ -158,6 +176,10 @@ void lkhp_reason_last(struct lkhp_last_error *out);
 int lkhp_patch_check(struct module *mod, const struct lkhp_patch *p);
 int lkhp_patch_resolve(struct lkhp_entry *e);
 void lkhp_patch_release(struct lkhp_entry *e);
+int lkhp_object_resolve(struct lkhp_entry *e, struct lkhp_object *obj,
+			struct module *mod);
+void lkhp_object_release(struct lkhp_entry *e, struct lkhp_object *obj);
+const char *lkhp_object_name(const struct lkhp_object *obj);
 
 /* text.c */
 void lkhp_ljmp_encode(u8 *ins, unsigned long target);

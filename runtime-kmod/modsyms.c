@@ -6,8 +6,10 @@
  * that is the whole ELF symtab; once it is live, only the symbols kallsyms
  * keeps: its core functions, and its data with CONFIG_KALLSYMS_ALL.
  */
+#include <linux/fs.h>
 #include <linux/module.h>
 #include <linux/rcupdate.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include "internal.h"
 
@@ -46,6 +48,44 @@ int lkhp_module_sym(struct module *mod, const char *name, u32 sympos,
 	}
 	preempt_enable();
 	return ret;
+}
+
+/*
+ * The address of section @secname of live module @mod, read from its sysfs
+ * directory (/sys/module/NAME/sections/SECTION): once init has freed the
+ * whole symbol table, nothing else keeps where the module's data went. A
+ * caller without CAP_SYSLOG, or kernel.kptr_restrict=2, reads 0: -EPERM.
+ */
+int lkhp_module_section(struct module *mod, const char *secname,
+			unsigned long *addr)
+{
+	char *path, buf[24];
+	struct file *f;
+	loff_t pos = 0;
+	ssize_t n;
+	int ret;
+
+	if (strchr(secname, '/'))
+		return -EINVAL;
+	path = kasprintf(GFP_KERNEL, "/sys/module/%s/sections/%s", mod->name,
+			 secname);
+	if (!path)
+		return -ENOMEM;
+	f = filp_open(path, O_RDONLY, 0);
+	kfree(path);
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	n = kernel_read(f, buf, sizeof(buf) - 1, &pos);
+	filp_close(f, NULL);
+	if (n < 0)
+		return n;
+	buf[n] = '\0';
+	ret = kstrtoul(strim(buf), 0, addr);
+	if (ret)
+		return ret;
+	if (!*addr)
+		return -EPERM;
+	return within_module_core(*addr, mod) ? 0 : -ERANGE;
 }
 
 /* The patch @mod carries for registration when it loads, NULL if none. */

@@ -13,10 +13,12 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/list.h>
+#include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/notifier.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
+#include <linux/string.h>
 #include "internal.h"
 
 struct lkhp_coming {
@@ -57,21 +59,24 @@ static int lkhp_module_notify(struct notifier_block *nb, unsigned long state,
 		lkhp_coming_del(mod);
 		return NOTIFY_OK;
 	}
-	ret = lkhp_module_coming(mod);
-	if (ret)
-		return notifier_from_errno(ret);
 	/*
-	 * Untracked, the module still loads but cannot register a patch (its
-	 * pointers are trusted in no module: "not inside a module being
-	 * loaded"): better than failing every module load for want of 12 bytes.
+	 * Listed first: from now on a patch registering takes the module for
+	 * loaded (lkhp_loaded_module()), and lkhp_module_coming() patches it
+	 * for the patches registered before. Without memory for the entry the
+	 * load is refused: a target module could otherwise run unpatched.
 	 */
 	c = kmalloc(sizeof(*c), GFP_KERNEL);
 	if (!c)
-		return NOTIFY_OK;
+		return notifier_from_errno(-ENOMEM);
 	c->mod = mod;
 	spin_lock(&lkhp_coming_lock);
 	list_add(&c->node, &lkhp_coming_mods);
 	spin_unlock(&lkhp_coming_lock);
+	ret = lkhp_module_coming(mod);
+	if (ret) {
+		lkhp_coming_del(mod);
+		return notifier_from_errno(ret);
+	}
 	return NOTIFY_OK;
 }
 
@@ -94,6 +99,53 @@ struct module *lkhp_coming_owner(const void *addr)
 	}
 	spin_unlock(&lkhp_coming_lock);
 	return mod;
+}
+
+static bool lkhp_coming_seen(struct module *mod)
+{
+	struct lkhp_coming *c;
+	bool seen = false;
+
+	spin_lock(&lkhp_coming_lock);
+	list_for_each_entry(c, &lkhp_coming_mods, node)
+		seen |= c->mod == mod;
+	spin_unlock(&lkhp_coming_lock);
+	return seen;
+}
+
+/*
+ * The module named @name if it is loaded for lkhp: live, or coming and
+ * past lkhp's notifier. A module coming that the notifier has not seen
+ * yet, or one going, is not: the notifier patches it, or it goes. Called
+ * with lkhp_mutex held, which the notifier takes before a module it
+ * announces as going can be freed. find_module() is not exported: the
+ * kernel's module list is walked from lkhp's own entry in it. The walk also
+ * passes the list head, in the kernel image; every module lives in
+ * module_alloc()'s vmalloc space.
+ */
+struct module *lkhp_loaded_module(const char *name)
+{
+	struct module *mod, *found = NULL;
+	enum module_state state;
+
+	lockdep_assert_held(&lkhp_mutex);
+	preempt_disable();
+	list_for_each_entry_rcu(mod, &THIS_MODULE->list, list) {
+		if (!is_vmalloc_addr(mod))
+			continue;
+		if (!strcmp(mod->name, name)) {
+			found = mod;
+			break;
+		}
+	}
+	preempt_enable();
+	if (!found)
+		return NULL;
+	state = READ_ONCE(found->state);
+	if (state == MODULE_STATE_LIVE ||
+	    (state == MODULE_STATE_COMING && lkhp_coming_seen(found)))
+		return found;
+	return NULL;
 }
 
 int lkhp_modules_init(void)

@@ -178,41 +178,90 @@ static unsigned long lkhp_kaslr(const struct lkhp_patch *p)
 	return (unsigned long)&_printk - p->anchor_addr;
 }
 
+/* A symbol of the patch's kernel image: link-time address + KASLR offset. */
+struct lkhp_symref {
+	const char	*name;
+	const char	*secname;	/* module symbols */
+	u32		sympos;
+	u32		addr;		/* vmlinux: link-time; module: in secname */
+	u32		size;		/* 0: not checked */
+	bool		data;
+};
+
 /*
- * Resolve the link-time address of kernel symbol @name and verify it:
- * sprint_symbol() must name @name at offset 0, with @size when non-zero.
- * A data symbol kallsyms cannot name (see LKHP_RELOC_DATA) stands on the
- * anchors lkhp_patch_resolve() checked.
+ * Resolve vmlinux symbol @r and verify it: sprint_symbol() must name it at
+ * offset 0, with its size when given. A data symbol kallsyms cannot name
+ * (see LKHP_RELOC_DATA) stands on the anchors lkhp_patch_resolve() checked.
  */
-static int lkhp_resolve_sym(struct lkhp_entry *e, const char *name,
-			    const char *objname, u32 link_addr, u32 size,
-			    bool data, unsigned long *addr)
+static int lkhp_vmlinux_sym(struct lkhp_entry *e, const struct lkhp_symref *r,
+			    unsigned long *addr)
 {
 	unsigned long found;
 
-	if (objname && *objname) {
-		lkhp_fail("%s: refused: %s in %s: only vmlinux symbols are supported",
-		       e->desc->name, name, objname);
-		return -EOPNOTSUPP;
-	}
-	*addr = link_addr + lkhp_kaslr(e->desc);
-	if (data && (!IS_ENABLED(CONFIG_KALLSYMS_ALL) || !size))
+	*addr = r->addr + lkhp_kaslr(e->desc);
+	if (r->data && (!IS_ENABLED(CONFIG_KALLSYMS_ALL) || !r->size))
 		return 0;
-	found = lkhp_symbol_size(*addr, name);
+	found = lkhp_symbol_size(*addr, r->name);
 	/*
 	 * kallsyms has no st_size: its size is the distance to the next
 	 * kallsyms symbol, so the symtab size plus alignment padding, or more
 	 * when unnamed code follows (overridden weak definitions). It must at
 	 * least cover the symtab size.
 	 */
-	if (!found || found < size) {
+	if (!found || found < r->size) {
 		/* lkhp_symbuf now holds what is really there. */
 		sprint_symbol(lkhp_symbuf, *addr);
 		lkhp_fail("%s: refused: symbol %s (link-time %#x, size %#x) does not verify: %#lx is %s",
-		       e->desc->name, name, link_addr, size, *addr, lkhp_symbuf);
+			  e->desc->name, r->name, r->addr, r->size, *addr,
+			  lkhp_symbuf);
 		return -ENOEXEC;
 	}
 	return 0;
+}
+
+/*
+ * Resolve symbol @r of module @mod by name and position in the module's
+ * own symbol table, and verify its size there (the symtab's st_size, exact).
+ * Data a live module's table no longer lists (no CONFIG_KALLSYMS_ALL) is
+ * placed by its section's address.
+ */
+static int lkhp_module_symbol(struct lkhp_entry *e, struct module *mod,
+			      const struct lkhp_symref *r, unsigned long *addr)
+{
+	Elf_Sym sym;
+	int ret = lkhp_module_sym(mod, r->name, r->sympos, &sym);
+
+	if (!ret && r->size && sym.st_size != r->size) {
+		lkhp_fail("%s: refused: symbol %s of module %s has size %#x, the patch was built for %#x: another build of the module",
+			  e->desc->name, r->name, mod->name, sym.st_size,
+			  r->size);
+		return -ENOEXEC;
+	}
+	if (!ret) {
+		*addr = sym.st_value;
+		return 0;
+	}
+	if (ret == -ENOENT && r->data && r->secname) {
+		ret = lkhp_module_section(mod, r->secname, addr);
+		if (!ret) {
+			*addr += r->addr;
+			return 0;
+		}
+		lkhp_fail("%s: refused: %s of module %s: no address for its section %s (%d)",
+			  e->desc->name, r->name, mod->name, r->secname, ret);
+		return -ENOEXEC;
+	}
+	lkhp_fail("%s: refused: symbol %s (position %u) of module %s %s",
+		  e->desc->name, r->name, r->sympos, mod->name,
+		  ret == -ENOTUNIQ ? "is not unique" : "is not there");
+	return -ENOEXEC;
+}
+
+static int lkhp_resolve_sym(struct lkhp_entry *e, struct lkhp_object *obj,
+			    const struct lkhp_symref *r, unsigned long *addr)
+{
+	return obj->mod ? lkhp_module_symbol(e, obj->mod, r, addr) :
+			  lkhp_vmlinux_sym(e, r, addr);
 }
 
 static struct lkhp_site *lkhp_site_find(unsigned long func_addr)
@@ -238,7 +287,7 @@ static int lkhp_site_get(struct lkhp_entry *e, struct lkhp_func *f,
 		if (s->site_offset != d->site_offset ||
 		    s->func_size != d->old_size) {
 			lkhp_fail("%s: refused: %s: site offset %u / size %u differ from another patch's %u / %lu",
-			       e->desc->name, d->old_name, d->site_offset,
+			       e->desc->name, f->name, d->site_offset,
 			       d->old_size, s->site_offset, s->func_size);
 			return -EINVAL;
 		}
@@ -247,7 +296,7 @@ static int lkhp_site_get(struct lkhp_entry *e, struct lkhp_func *f,
 	s = kzalloc(sizeof(*s), GFP_KERNEL);
 	if (!s)
 		return -ENOMEM;
-	s->name = kstrdup(d->old_name, GFP_KERNEL);
+	s->name = kstrdup(f->name, GFP_KERNEL);
 	if (!s->name) {
 		ret = -ENOMEM;
 		goto err_free;
@@ -289,78 +338,159 @@ static void lkhp_site_put(struct lkhp_func *f)
 	kfree(s);
 }
 
-static int lkhp_func_resolve(struct lkhp_entry *e, struct lkhp_func *f)
+/* Check @f's record and tie it to its object; nothing is resolved yet. */
+static int lkhp_func_check(struct lkhp_entry *e, struct lkhp_func *f)
 {
 	const struct lkhp_patch_func *d = f->desc;
 	struct module *mod = e->desc->mod;
-	unsigned long old_addr;
-	unsigned int i;
-	int ret;
 
 	if (!lkhp_str_ok(mod, d->old_name, LKHP_SYM_LEN) ||
 	    !lkhp_objname_ok(mod, d->objname) || d->flags ||
 	    (d->site_offset != LKHP_SITE_ENTRY &&
 	     d->site_offset != LKHP_SITE_FENTRY)) {
 		lkhp_fail("%s: refused: malformed function record %u",
-		       e->desc->name, (unsigned int)(f - e->funcs));
+			  e->desc->name, (unsigned int)(f - e->funcs));
 		return -EINVAL;
 	}
-	ret = lkhp_resolve_sym(e, d->old_name, d->objname, d->old_addr,
-			       d->old_size, false, &old_addr);
-	if (ret)
-		return ret;
 	if (d->old_size < d->site_offset + LKHP_INS_LEN) {
 		lkhp_fail("%s: refused: %s is too short for the redirect: %u bytes, need %u (site offset %u + %u-byte ljmp)",
-		       e->desc->name, d->old_name, d->old_size,
-		       d->site_offset + LKHP_INS_LEN, d->site_offset,
-		       LKHP_INS_LEN);
+			  e->desc->name, d->old_name, d->old_size,
+			  d->site_offset + LKHP_INS_LEN, d->site_offset,
+			  LKHP_INS_LEN);
 		return -EINVAL;
-	}
-	for (i = 0; &e->funcs[i] != f; i++) {
-		if (e->funcs[i].site->func_addr == old_addr) {
-			lkhp_fail("%s: refused: %s is listed twice",
-			       e->desc->name, d->old_name);
-			return -EINVAL;
-		}
 	}
 	f->new_addr = (unsigned long)d->new_func;
 	if (!lkhp_in_text(mod, f->new_addr)) {
 		lkhp_fail("%s: refused: new %s at %pS is not in the text of module %s",
-		       e->desc->name, d->old_name, d->new_func, mod->name);
+			  e->desc->name, d->old_name, d->new_func, mod->name);
 		return -EINVAL;
 	}
 	f->new_size = lkhp_symbol_size(f->new_addr, NULL);
 	if (!f->new_size) {
 		lkhp_fail("%s: refused: new %s at %pS is not a symbol start",
-		       e->desc->name, d->old_name, d->new_func);
+			  e->desc->name, d->old_name, d->new_func);
 		return -EINVAL;
 	}
+	f->name = kstrdup(d->old_name, GFP_KERNEL);
+	if (!f->name)
+		return -ENOMEM;
 	f->sympos = d->sympos;
 	lkhp_ljmp_encode(f->patch_ins, f->new_addr);
+	return 0;
+}
+
+/* Resolve @f's original function: its site. */
+static int lkhp_func_resolve(struct lkhp_entry *e, struct lkhp_func *f)
+{
+	const struct lkhp_patch_func *d = f->desc;
+	struct lkhp_symref r = {
+		.name = d->old_name, .sympos = d->sympos,
+		.addr = d->old_addr, .size = d->old_size,
+	};
+	unsigned long old_addr;
+	unsigned int i;
+	int ret;
+
+	ret = lkhp_resolve_sym(e, f->obj, &r, &old_addr);
+	if (ret)
+		return ret;
+	if (f->obj->mod && !within_module_core(old_addr, f->obj->mod)) {
+		lkhp_fail("%s: refused: %s is not in the core text of module %s",
+			  e->desc->name, f->name, f->obj->mod->name);
+		return -ENOEXEC;
+	}
+	for (i = 0; i < e->nr_funcs; i++) {
+		if (e->funcs[i].site && e->funcs[i].site->func_addr == old_addr) {
+			lkhp_fail("%s: refused: %s is listed twice",
+				  e->desc->name, f->name);
+			return -EINVAL;
+		}
+	}
 	return lkhp_site_get(e, f, old_addr);
 }
 
-static int lkhp_reloc_apply(struct lkhp_entry *e,
+/* The object named @objname (NULL or "": vmlinux), NULL if none. */
+static struct lkhp_object *lkhp_object_find(struct lkhp_entry *e,
+					    const char *objname)
+{
+	unsigned int i;
+
+	objname = objname ?: "";
+	for (i = 0; i < e->nr_objs; i++) {
+		if (!strcmp(e->objs[i].name, objname))
+			return &e->objs[i];
+	}
+	return NULL;
+}
+
+const char *lkhp_object_name(const struct lkhp_object *obj)
+{
+	return obj->name[0] ? obj->name : LKHP_VMLINUX;
+}
+
+/* The object of @objname, added on first use (@e->objs has room for all). */
+static int lkhp_object_get(struct lkhp_entry *e, struct lkhp_func *f)
+{
+	const char *objname = f->desc->objname ?: "";
+	struct lkhp_object *obj = lkhp_object_find(e, objname);
+
+	if (!obj) {
+		obj = &e->objs[e->nr_objs];
+		if (strscpy(obj->name, objname, sizeof(obj->name)) < 0 ||
+		    !strcmp(objname, LKHP_VMLINUX)) {
+			lkhp_fail("%s: refused: bad object name in function record %u",
+				  e->desc->name, (unsigned int)(f - e->funcs));
+			return -EINVAL;
+		}
+		e->nr_objs++;
+	}
+	f->obj = obj;
+	obj->nr_funcs++;
+	return 0;
+}
+
+static int lkhp_reloc_check(struct lkhp_entry *e,
 			    const struct lkhp_patch_reloc *r)
 {
-	unsigned long place = (unsigned long)r->place, sym;
+	unsigned long place = (unsigned long)r->place;
 	struct module *mod = e->desc->mod;
-	u32 val;
-	int ret;
+	const struct lkhp_object *obj;
 
 	if (!lkhp_str_ok(mod, r->sym_name, LKHP_SYM_LEN) ||
 	    !lkhp_objname_ok(mod, r->objname) ||
 	    (r->type != LKHP_R_386_32 && r->type != LKHP_R_386_PC32) ||
 	    (r->flags & ~LKHP_RELOC_DATA) ||
 	    !within_module_core(place, mod) ||
-	    !within_module_core(place + sizeof(val) - 1, mod) ||
+	    !within_module_core(place + sizeof(u32) - 1, mod) ||
 	    !lkhp_place_ok(e->desc, place)) {
 		lkhp_fail("%s: refused: malformed relocation %u",
-		       e->desc->name, (unsigned int)(r - e->desc->relocs));
+			  e->desc->name, (unsigned int)(r - e->desc->relocs));
 		return -EINVAL;
 	}
-	ret = lkhp_resolve_sym(e, r->sym_name, r->objname, r->sym_addr,
-			       r->sym_size, r->flags & LKHP_RELOC_DATA, &sym);
+	obj = lkhp_object_find(e, r->objname);
+	if (!obj || (obj->name[0] ? !lkhp_str_ok(mod, r->secname, LKHP_SYM_LEN)
+				  : r->secname != NULL)) {
+		lkhp_fail("%s: refused: relocation %u: object %s has no replaced function, or a bad section name",
+			  e->desc->name, (unsigned int)(r - e->desc->relocs),
+			  r->objname && *r->objname ? r->objname : LKHP_VMLINUX);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int lkhp_reloc_apply(struct lkhp_entry *e, struct lkhp_object *obj,
+			    const struct lkhp_patch_reloc *r)
+{
+	struct lkhp_symref ref = {
+		.name = r->sym_name, .secname = r->secname,
+		.sympos = r->sympos, .addr = r->sym_addr, .size = r->sym_size,
+		.data = r->flags & LKHP_RELOC_DATA,
+	};
+	unsigned long place = (unsigned long)r->place, sym;
+	u32 val;
+	int ret;
+
+	ret = lkhp_resolve_sym(e, obj, &ref, &sym);
 	if (ret)
 		return ret;
 	val = sym + r->addend;
@@ -370,13 +500,57 @@ static int lkhp_reloc_apply(struct lkhp_entry *e,
 }
 
 /*
- * Resolve and verify every function and relocation of @e, then apply the
- * relocations. On failure the sites taken are given back; the relocations
- * only touched the patch module, whose load then fails.
+ * Resolve @obj of @e, whose module is @mod (NULL for vmlinux): its
+ * functions' sites, then its relocations. On failure nothing of @obj stays
+ * resolved; the relocations only touched the patch module.
+ */
+int lkhp_object_resolve(struct lkhp_entry *e, struct lkhp_object *obj,
+			struct module *mod)
+{
+	const struct lkhp_patch *p = e->desc;
+	unsigned int i;
+	int ret = 0;
+
+	lockdep_assert_held(&lkhp_mutex);
+	obj->mod = mod;
+	obj->loaded = true;
+	for (i = 0; !ret && i < e->nr_funcs; i++) {
+		if (e->funcs[i].obj == obj)
+			ret = lkhp_func_resolve(e, &e->funcs[i]);
+	}
+	for (i = 0; !ret && i < p->nr_relocs; i++) {
+		if (lkhp_object_find(e, p->relocs[i].objname) == obj)
+			ret = lkhp_reloc_apply(e, obj, &p->relocs[i]);
+	}
+	if (ret)
+		lkhp_object_release(e, obj);
+	return ret;
+}
+
+/* Give back the sites of @obj's functions (none may be active). */
+void lkhp_object_release(struct lkhp_entry *e, struct lkhp_object *obj)
+{
+	unsigned int i;
+
+	lockdep_assert_held(&lkhp_mutex);
+	for (i = 0; i < e->nr_funcs; i++) {
+		if (e->funcs[i].obj == obj)
+			lkhp_site_put(&e->funcs[i]);
+	}
+	obj->mod = NULL;
+	obj->loaded = false;
+}
+
+/*
+ * Check every function and relocation record of @e, then resolve vmlinux
+ * and each target module that is loaded; the others wait. On failure
+ * nothing stays resolved.
  */
 int lkhp_patch_resolve(struct lkhp_entry *e)
 {
 	const struct lkhp_patch *p = e->desc;
+	struct lkhp_object *obj;
+	struct module *mod;
 	unsigned int i;
 	int ret;
 
@@ -388,37 +562,44 @@ int lkhp_patch_resolve(struct lkhp_entry *e)
 	}
 	if ((unsigned long)&init_uts_ns - p->data_anchor_addr != lkhp_kaslr(p)) {
 		lkhp_fail("%s: refused: %s is at %#lx, the patch's vmlinux puts it at %#x + %#lx: built for another kernel image",
-		       p->name, LKHP_DATA_ANCHOR_SYMBOL, (unsigned long)&init_uts_ns,
-		       p->data_anchor_addr, lkhp_kaslr(p));
+			  p->name, LKHP_DATA_ANCHOR_SYMBOL,
+			  (unsigned long)&init_uts_ns, p->data_anchor_addr,
+			  lkhp_kaslr(p));
 		return -ENOEXEC;
 	}
 	for (i = 0; i < p->nr_funcs; i++) {
 		e->funcs[i].desc = &p->funcs[i];
 		e->funcs[i].patch = e;
-		ret = lkhp_func_resolve(e, &e->funcs[i]);
+		ret = lkhp_func_check(e, &e->funcs[i]);
+		if (!ret)
+			ret = lkhp_object_get(e, &e->funcs[i]);
 		if (ret)
-			goto err_sites;
-		e->nr_funcs = i + 1;
+			return ret;
 	}
 	for (i = 0; i < p->nr_relocs; i++) {
-		ret = lkhp_reloc_apply(e, &p->relocs[i]);
+		ret = lkhp_reloc_check(e, &p->relocs[i]);
 		if (ret)
-			goto err_sites;
+			return ret;
+	}
+	for (i = 0; i < e->nr_objs; i++) {
+		obj = &e->objs[i];
+		mod = obj->name[0] ? lkhp_loaded_module(obj->name) : NULL;
+		if (obj->name[0] && !mod)
+			continue;
+		ret = lkhp_object_resolve(e, obj, mod);
+		if (ret) {
+			lkhp_patch_release(e);
+			return ret;
+		}
 	}
 	return 0;
-
-err_sites:
-	lkhp_patch_release(e);
-	return ret;
 }
 
-/* Give back the sites of @e's functions (none may be active). */
+/* Give back the sites of all @e's objects (none may be active). */
 void lkhp_patch_release(struct lkhp_entry *e)
 {
 	unsigned int i;
 
-	lockdep_assert_held(&lkhp_mutex);
-	for (i = 0; i < e->nr_funcs; i++)
-		lkhp_site_put(&e->funcs[i]);
-	e->nr_funcs = 0;
+	for (i = 0; i < e->nr_objs; i++)
+		lkhp_object_release(e, &e->objs[i]);
 }

@@ -9,6 +9,8 @@
  *   <patch>/module       the patch's kernel module
  *   <patch>/stop_ns      stop_machine() duration of the last switch
  *   <patch>/functions    one line per function: name object orig new active
+ *                        (orig 0: its module is not loaded)
+ *   <patch>/objects      one line per object: name loaded|waiting functions
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -97,9 +99,25 @@ static ssize_t lkhp_functions(const struct lkhp_entry *e, char *buf)
 	for (i = 0; i < e->nr_funcs; i++) {
 		f = &e->funcs[i];
 		len += sysfs_emit_at(buf, len, "%s %s %#lx %#lx %d\n",
-				     f->site->name, LKHP_SITE_OBJ,
-				     f->site->func_addr, f->new_addr,
-				     f->site->active == f);
+				     f->name, lkhp_object_name(f->obj),
+				     f->site ? f->site->func_addr : 0, f->new_addr,
+				     f->site && f->site->active == f);
+	}
+	return len;
+}
+
+static ssize_t lkhp_objects(const struct lkhp_entry *e, char *buf)
+{
+	const struct lkhp_object *o;
+	unsigned int i;
+	int len = 0;
+
+	for (i = 0; i < e->nr_objs; i++) {
+		o = &e->objs[i];
+		len += sysfs_emit_at(buf, len, "%s %s %u\n",
+				     lkhp_object_name(o),
+				     o->loaded ? "loaded" : "waiting",
+				     o->nr_funcs);
 	}
 	return len;
 }
@@ -110,6 +128,7 @@ LKHP_ENTRY_ATTR_SHOW(state)
 LKHP_ENTRY_ATTR_SHOW(module)
 LKHP_ENTRY_ATTR_SHOW(stop_ns)
 LKHP_ENTRY_ATTR_SHOW(functions)
+LKHP_ENTRY_ATTR_SHOW(objects)
 
 static ssize_t enabled_store(struct kobject *kobj, struct kobj_attribute *attr,
 			     const char *buf, size_t count)
@@ -135,6 +154,7 @@ static struct kobj_attribute lkhp_attr_state = __ATTR_RO(state);
 static struct kobj_attribute lkhp_attr_module = __ATTR_RO(module);
 static struct kobj_attribute lkhp_attr_stop_ns = __ATTR_RO(stop_ns);
 static struct kobj_attribute lkhp_attr_functions = __ATTR_RO(functions);
+static struct kobj_attribute lkhp_attr_objects = __ATTR_RO(objects);
 
 static struct attribute *lkhp_entry_attrs[] = {
 	&lkhp_attr_id.attr,
@@ -143,6 +163,7 @@ static struct attribute *lkhp_entry_attrs[] = {
 	&lkhp_attr_module.attr,
 	&lkhp_attr_stop_ns.attr,
 	&lkhp_attr_functions.attr,
+	&lkhp_attr_objects.attr,
 	NULL,
 };
 ATTRIBUTE_GROUPS(lkhp_entry);

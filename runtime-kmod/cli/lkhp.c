@@ -346,28 +346,74 @@ static void print_ins(const char *label, const __u8 *ins)
 	putchar('\n');
 }
 
-static int list_one(__u32 id)
+/* Patch @id and its function records (*@f, to free). 0, or 1 after an error. */
+static int get_info(__u32 id, struct lkhp_get_info *gi, struct lkhp_func_info **f)
 {
-	struct lkhp_get_info gi = { .version = LKHP_UAPI_VERSION, .id = id };
-	struct lkhp_func_info *f;
-	char t[3][32];
-	__u32 i;
 	/* first the patch alone: its function count sizes the records */
-	int ret = dev_ioctl(LKHP_IOC_GET_INFO, &gi);
+	int ret;
 
-	f = ret ? NULL : calloc(gi.info.nr_funcs, sizeof(*f));
-	if (f) {
-		gi.nr_funcs = gi.info.nr_funcs;
-		gi.funcs = (unsigned long)f;
-		ret = dev_ioctl(LKHP_IOC_GET_INFO, &gi);
+	memset(gi, 0, sizeof(*gi));
+	gi->version = LKHP_UAPI_VERSION;
+	gi->id = id;
+	ret = dev_ioctl(LKHP_IOC_GET_INFO, gi);
+	*f = ret ? NULL : calloc(gi->info.nr_funcs ? gi->info.nr_funcs : 1, sizeof(**f));
+	if (*f) {
+		gi->nr_funcs = gi->info.nr_funcs;
+		gi->funcs = (unsigned long)*f;
+		ret = dev_ioctl(LKHP_IOC_GET_INFO, gi);
 	} else if (!ret) {
 		ret = -ENOMEM;
 	}
 	if (ret < 0) {
 		err("patch %u: %s", id, ret == -ENOENT ? "no such patch" : strerror(-ret));
-		free(f);
+		free(*f);
+		*f = NULL;
 		return 1;
 	}
+	return 0;
+}
+
+/*
+ * One line per object of the patch (vmlinux, modules), in the order of
+ * its functions: a module's functions have no address while it is not
+ * loaded (they wait for it).
+ */
+static void list_objects(const struct lkhp_get_info *gi, const struct lkhp_func_info *f)
+{
+	__u32 i, j, n, loaded;
+
+	for (i = 0; i < gi->nr_funcs; i++) {
+		for (j = 0; j < i && strcmp(f[j].obj_file, f[i].obj_file); j++)
+			;
+		if (j < i)
+			continue;	/* shown with its first function */
+		for (n = 0, loaded = 0, j = i; j < gi->nr_funcs; j++) {
+			if (strcmp(f[j].obj_file, f[i].obj_file))
+				continue;
+			n++;
+			loaded |= f[j].orig_addr != 0;
+		}
+		if (loaded)
+			printf("       %s: %s, %u function%s\n", f[i].obj_file,
+			       state_name(gi->info.state), n, n == 1 ? "" : "s");
+		else if (gi->info.state == LKHP_STATE_ENABLED)
+			printf("       %s: waiting, not loaded, %u function%s\n",
+			       f[i].obj_file, n, n == 1 ? "" : "s");
+		else
+			printf("       %s: %s, not loaded, %u function%s\n", f[i].obj_file,
+			       state_name(gi->info.state), n, n == 1 ? "" : "s");
+	}
+}
+
+static int list_one(__u32 id)
+{
+	struct lkhp_get_info gi;
+	struct lkhp_func_info *f;
+	char t[3][32];
+	__u32 i;
+
+	if (get_info(id, &gi, &f))
+		return 1;
 	fmt_time(gi.info.load_time, t[0], sizeof(t[0]));
 	fmt_time(gi.info.enable_time, t[1], sizeof(t[1]));
 	fmt_time(gi.info.disable_time, t[2], sizeof(t[2]));
@@ -380,6 +426,12 @@ static int list_one(__u32 id)
 	       t[0], t[1], t[2], (unsigned long long)gi.info.stop_ns,
 	       gi.info.nr_relocs, gi.info.nr_funcs);
 	for (i = 0; i < gi.nr_funcs; i++) {
+		if (!f[i].orig_addr) {
+			printf("  %s [%s] waiting: module not loaded -> %#llx\n",
+			       f[i].symbol_name, f[i].obj_file,
+			       (unsigned long long)f[i].hop_addr);
+			continue;
+		}
 		printf("  %s [%s] %#llx+%u -> %#llx%s\n", f[i].symbol_name,
 		       f[i].obj_file, (unsigned long long)f[i].orig_addr,
 		       f[i].site_offset, (unsigned long long)f[i].hop_addr,
@@ -394,9 +446,11 @@ static int list_one(__u32 id)
 static int cmd_list(const struct opts *o)
 {
 	struct lkhp_patch_info *p;
+	struct lkhp_get_info gi;
+	struct lkhp_func_info *f;
 	char since[32];
+	int n, i, ret = 0;
 	__u32 id;
-	int n, i;
 
 	if (o->id)
 		return resolve_id(o->id, &id) ? 1 : list_one(id);
@@ -411,9 +465,15 @@ static int cmd_list(const struct opts *o)
 			 p[i].enable_time : 0, since, sizeof(since));
 		printf("%-4u %-24s %-9s %9u  %s\n", p[i].id, p[i].name,
 		       state_name(p[i].state), p[i].nr_funcs, since);
+		if (get_info(p[i].id, &gi, &f)) {
+			ret = 1;
+			continue;
+		}
+		list_objects(&gi, f);
+		free(f);
 	}
 	free(p);
-	return 0;
+	return ret;
 }
 
 static const struct command commands[] = {

@@ -11,7 +11,7 @@ same "$(cat $L/version)" "1.0 abi 3 uapi 2" "version"
 same "$(ls $L | tr "\n" " ")" "version " "top-level attributes"
 id=$(lkhp install -f lkhp-twofunc.ko)
 d=$L/twofunc
-same "$(ls $d | tr "\n" " ")" "enabled functions id module state stop_ns " "attributes"
+same "$(ls $d | tr "\n" " ")" "enabled functions id module objects state stop_ns " "attributes"
 same "$(cat $d/id)" "$id" "id"
 same "$(cat $d/enabled)" 1 "enabled"
 same "$(cat $d/state)" enabled "state"
@@ -23,6 +23,7 @@ for f in loadavg_proc_show get_avenrun; do
 	same "$line" "$f vmlinux 0x$(kaddr $f) 0x$(awk -v s=new_$f "\$3 == s { print \$1 }" /proc/kallsyms) 1" "$f line"
 done
 same "$(wc -l <$d/functions)" 2 "two functions"
+same "$(cat $d/objects)" "vmlinux loaded 2" "objects"
 
 echo 0 >$d/enabled
 same "$(cat $d/state)" disabled "state after writing 0"
