@@ -48,6 +48,7 @@ struct target {
 	struct sites fentry;	/* __mcount_loc: ftrace sites */
 	struct sites jump;	/* __jump_table: static branches */
 	struct htab pins;	/* FILE -> struct file_pin (target_pin()) */
+	bool no_files;		/* a .ko without STT_FILE: statics by name alone */
 };
 
 /* The symtab range [start, end) holding one source file's statics. */

@@ -61,12 +61,20 @@ int target_read_symtab(struct target *v)
 	    htab_init(&v->by_file_key, 1024) || htab_init(&v->pins, 16))
 		goto oom;
 
+	/*
+	 * A module stripped of its STT_FILE symbols (Debian's: strip
+	 * --strip-debug drops them) names no file: its statics are keyed by
+	 * name alone (file ""), and same-named ones stay ambiguous.
+	 */
+	v->no_files = v->name != NULL;
+	for (i = 1; i < v->nsyms; i++)
+		v->no_files &= o->syms[i].type != STT_FILE;
 	for (i = 1; i < v->nsyms; i++) {
 		const struct symbol *m = &o->syms[i];
 		struct vsym *s = &v->syms[i];
 
 		s->name = m->name;
-		s->file = m->file;
+		s->file = v->no_files && m->bind == STB_LOCAL ? "" : m->file;
 		s->idx = i;
 		s->sec = m->sec;
 		s->value = (uint32_t)m->sym.st_value;
@@ -206,6 +214,8 @@ enum lookup target_local(const struct target *v, const char *file, const char *n
 	*out = NULL;
 	if (!key)
 		return LOOKUP_ERROR;
+	if (v->no_files)
+		file = "";
 	sprintf(key, "%s/%s", file, name);
 	ret = one_match(htab_first(by_key ? &v->by_file_key : &v->by_file, key), true,
 			func, NULL, out);
