@@ -57,8 +57,8 @@ static bool calls_fentry(const struct section *sec, uint64_t off)
  * (@entsize bytes apart): an ftrace site only where the call to
  * __fentry__ is there to be seen.
  */
-static int read_sites(struct target *t, const char *secname, size_t entsize, bool fentry,
-		      struct sites *out)
+static int read_reloc_sites(struct target *t, const char *secname, size_t entsize,
+			    bool fentry, struct sites *out)
 {
 	const struct section *sec = find_section(&t->obj, secname);
 	size_t i;
@@ -93,8 +93,8 @@ int module_open(struct target *t, const char *name, const char *path)
 		return -1;
 	lay_out(&t->obj);
 	return target_read_symtab(t) ||
-	       read_sites(t, "__mcount_loc", 4, true, &t->fentry) ||
-	       read_sites(t, "__jump_table", LKHP_JUMP_ENTRY_SIZE, false, &t->jump) ? -1 : 0;
+	       read_reloc_sites(t, "__mcount_loc", 4, true, &t->fentry) ||
+	       read_reloc_sites(t, "__jump_table", LKHP_JUMP_ENTRY_SIZE, false, &t->jump) ? -1 : 0;
 }
 
 /*

@@ -6,7 +6,8 @@
  * relocated fields (a branch may be short in one and near in the other, see
  * same_insn()), and every relocated field must hold the address its
  * relocation names.  A .ko is not linked: a field its own relocation
- * covers is compared by that relocation's target (target_field()).  A wrong source tree, config or compiler shows here, not as a
+ * covers is compared by that relocation's target (target_field()).  A
+ * wrong source tree, config or compiler shows here, not as a
  * patch that redirects into code built for another kernel.
  *
  * vmlinux and a .ko on disk are the code before boot or load: the ftrace
