@@ -142,14 +142,14 @@ struct target *defining_target(struct mkpatch *mk, const struct symbol *s)
 	return t ? t : &mk->vm;
 }
 
-bool target_refers(const struct mkpatch *mk, const struct target *t, const char *name)
+const char *input_referring(const struct mkpatch *mk, const struct target *t, const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < mk->ninputs; i++)
+	for (i = 0; mk->in && i < mk->ninputs; i++)
 		if (mk->in[i].t == t && has_symbol(&mk->in[i], name, NULL, false))
-			return true;
-	return false;
+			return mk->in[i].path;
+	return NULL;
 }
 
 /*

@@ -178,8 +178,8 @@ int open_inputs(struct mkpatch *mk);
 void inputs_close(struct mkpatch *mk);
 /* The target of the input that defines s (a static: in s's file); NULL: reported. */
 struct target *defining_target(struct mkpatch *mk, const struct symbol *s);
-/* Some input of t refers to the undefined NAME. */
-bool target_refers(const struct mkpatch *mk, const struct target *t, const char *name);
+/* The first input of t that refers to the undefined name; NULL: none does. */
+const char *input_referring(const struct mkpatch *mk, const struct target *t, const char *name);
 int link_inputs(struct mkpatch *mk);
 int find_functions(struct mkpatch *mk);
 int find_relocs(struct mkpatch *mk);

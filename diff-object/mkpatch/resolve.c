@@ -66,12 +66,11 @@ static void *append(struct mkpatch *mk, void **arr, size_t *n, size_t elem)
 	return a + (*n)++ * elem;
 }
 
-static void refuse_lookup(struct mkpatch *mk, const char *name, bool defined,
-			  const struct kref *k, enum lookup r)
+static void refuse_lookup(const char *obj, const struct kref *k, enum lookup r)
 {
 	char buf[512];
 
-	UNSUPPORTED(blame(mk, name, defined), display(k, buf, sizeof(buf)), "%s " TARGET_FMT "%s",
+	UNSUPPORTED(obj, display(k, buf, sizeof(buf)), "%s " TARGET_FMT "%s",
 		    r == LOOKUP_ERROR ? "out of memory looking it up in" :
 		    r == AMBIGUOUS ? "ambiguous in" : "not found in", TARGET_ARG(k->t),
 		    r == AMBIGUOUS ? " (several symbols match)" : "");
@@ -151,7 +150,7 @@ static int match_func(struct mkpatch *mk, struct symbol *s)
 			r = target_local(k.t, s->file, s->key, true, true, &k.vs);
 	}
 	if (r == AMBIGUOUS || r == LOOKUP_ERROR) {
-		refuse_lookup(mk, s->name, true, &k, r);
+		refuse_lookup(blame(mk, s->name, true), &k, r);
 		return -1;
 	}
 	if (r == NOT_FOUND) {
@@ -246,6 +245,7 @@ static int resolve_for(struct mkpatch *mk, struct target *t, const char *name,
 		       struct kref *k)
 {
 	const char *exporter = k->file ? NULL : symvers_owner(&mk->sv, k->name);
+	const char *obj = input_referring(mk, t, name) ?: blame(mk, name, false);
 	enum lookup r = NOT_FOUND;
 	char buf[512];
 	size_t i;
@@ -258,7 +258,7 @@ static int resolve_for(struct mkpatch *mk, struct target *t, const char *name,
 		if (r == FOUND)
 			return 0;
 		if (r != NOT_FOUND || k->file) {
-			refuse_lookup(mk, name, false, k, r);
+			refuse_lookup(obj, k, r);
 			return -1;
 		}
 	}
@@ -279,12 +279,12 @@ static int resolve_for(struct mkpatch *mk, struct target *t, const char *name,
 	if (exporter) {
 		/* Module.symvers names a module by its path: fs/binfmt_misc */
 		exporter = strrchr(exporter, '/') ? strrchr(exporter, '/') + 1 : exporter;
-		UNSUPPORTED(blame(mk, name, false), display(k, buf, sizeof(buf)),
+		UNSUPPORTED(obj, display(k, buf, sizeof(buf)),
 			    "a symbol of module %s: objects of " TARGET_FMT " may only refer to "
 			    "vmlinux%s", exporter, TARGET_ARG(t), t->name ? " and their module" : "");
 		return -1;
 	}
-	refuse_lookup(mk, name, false, k, r);
+	refuse_lookup(obj, k, r);
 	return -1;
 }
 
@@ -302,12 +302,12 @@ static int resolve_undef(struct mkpatch *mk, const char *name, struct kref *k)
 	for (i = 0; i <= mk->nmods; i++) {
 		struct target *t = i ? &mk->mods[i - 1] : &mk->vm;
 
-		if (!target_refers(mk, t, name))
+		if (!input_referring(mk, t, name))
 			continue;
 		if (resolve_for(mk, t, name, k))
 			return -1;
 		if (any && (k->vs != first.vs)) {
-			UNSUPPORTED(blame(mk, name, false), name, "means one symbol to objects of "
+			UNSUPPORTED(input_referring(mk, t, name), name, "means one symbol to objects of "
 				    TARGET_FMT " and another to objects of " TARGET_FMT ", and the "
 				    "patch object has one name for both", TARGET_ARG(first.t),
 				    TARGET_ARG(t));
@@ -316,7 +316,7 @@ static int resolve_undef(struct mkpatch *mk, const char *name, struct kref *k)
 		first = *k;
 		any = true;
 	}
-	if (!any)	/* no input refers to it: ld -r made it (none known) */
+	if (!any)	/* no input refers to it (ld -r adds no such name): vmlinux's */
 		return resolve_for(mk, &mk->vm, name, k);
 	*k = first;
 	return 0;
