@@ -4,8 +4,9 @@
  * patched code works on it while the rest of the kernel keeps using its
  * own: a silent wrong patch, the kind a relocation lkhp-diff failed to turn
  * into a kernel reference makes (it once did for a[i - 1]).  So whatever
- * the inputs say, writable data that vmlinux defines under the same name (a
- * static: in the same source file) is refused here.  Read-only data may
+ * the inputs say, writable data that the input's target (vmlinux, or the
+ * module it is an object of) defines under the same name (a static: in the
+ * same source file) is refused here.  Read-only data may
  * travel: its new contents are the change and no state is lost.
  */
 #include <string.h>
@@ -27,16 +28,24 @@ int check_carried_data(struct mkpatch *mk)
 	for (i = 1; i < mk->obj.nsyms; i++) {
 		const struct symbol *s = &mk->obj.syms[i];
 		const struct vsym *vs;
+		struct target *t;
 		enum lookup r;
 
 		if (!writable_data(s))
 			continue;
-		if (s->bind != STB_LOCAL)
-			r = vmlinux_global(&mk->vm, s->name, false, &vs);
+		t = defining_target(mk, s);
+		if (!t)
+			r = LOOKUP_ERROR;	/* reported */
+		else if (s->bind != STB_LOCAL)
+			r = target_global(t, s->name, false, &vs);
 		else if (s->file)
-			r = vmlinux_local(&mk->vm, s->file, s->name, false, false, &vs);
+			r = target_local(t, s->file, s->name, false, false, &vs);
 		else
-			continue;	/* a static of no file is nothing of vmlinux */
+			continue;	/* a static of no file is nothing of the kernel */
+		if (!t) {
+			ret = -1;
+			continue;
+		}
 		if (r == LOOKUP_ERROR) {
 			ERROR(mk->out_path, "out of memory");
 			return -1;

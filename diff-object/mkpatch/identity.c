@@ -12,7 +12,7 @@
 
 #define BANNER_PREFIX "Linux version "
 
-int vmlinux_identity(struct vmlinux *v, struct kident *id)
+int vmlinux_identity(struct target *v, struct kident *id)
 {
 	const struct vsym *banner, *anchor;
 	const unsigned char *bytes;
@@ -20,8 +20,8 @@ int vmlinux_identity(struct vmlinux *v, struct kident *id)
 	size_t len;
 
 	memset(id, 0, sizeof(*id));
-	if (vmlinux_global(v, "linux_banner", false, &banner) != FOUND ||
-	    !(bytes = vmlinux_bytes(v, banner->value, banner->size))) {
+	if (target_global(v, "linux_banner", false, &banner) != FOUND ||
+	    !(bytes = target_bytes(v, banner->value, banner->size))) {
 		ERROR(v->path, "no linux_banner: not a vmlinux?");
 		return -1;
 	}
@@ -47,12 +47,12 @@ int vmlinux_identity(struct vmlinux *v, struct kident *id)
 		return -1;
 	}
 	memcpy(id->version, ver, len);
-	if (vmlinux_global(v, LKHP_ANCHOR_SYMBOL, true, &anchor) != FOUND) {
+	if (target_global(v, LKHP_ANCHOR_SYMBOL, true, &anchor) != FOUND) {
 		ERROR(v->path, "no anchor symbol " LKHP_ANCHOR_SYMBOL);
 		return -1;
 	}
 	id->anchor = anchor->value;
-	if (vmlinux_global(v, LKHP_DATA_ANCHOR_SYMBOL, false, &anchor) != FOUND) {
+	if (target_global(v, LKHP_DATA_ANCHOR_SYMBOL, false, &anchor) != FOUND) {
 		ERROR(v->path, "no data anchor symbol " LKHP_DATA_ANCHOR_SYMBOL);
 		return -1;
 	}

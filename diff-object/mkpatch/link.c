@@ -2,7 +2,7 @@
  * The inputs: lkhp-diff's objects, one per changed kernel object, linked
  * with `ld -r` into the one object the module is built from.  ld keeps
  * same-named statics of different inputs apart and merges their undefined
- * references to a kernel symbol into one symbol.
+ * references to a kernel symbol into one symbol (inputs.c tells whose).
  */
 #include <errno.h>
 #include <spawn.h>
@@ -47,7 +47,7 @@ int link_inputs(struct mkpatch *mk)
 	argv[n++] = "-o";
 	argv[n++] = mk->linked_path;
 	for (i = 0; i < mk->ninputs; i++)
-		argv[n++] = mk->inputs[i];
+		argv[n++] = (char *)mk->in[i].path;
 	argv[n] = NULL;
 
 	err = posix_spawnp(&pid, ld, NULL, NULL, argv, environ);
@@ -60,36 +60,5 @@ int link_inputs(struct mkpatch *mk)
 		ERROR(mk->out_path, "%s -r failed on the diffed objects", ld);
 		return -1;
 	}
-	return elf_obj_open(&mk->obj, mk->linked_path);
-}
-
-/*
- * The input an error is about: the first one that defines (or refers to,
- * for an undefined kernel symbol) a symbol of that name.  Only called on
- * the error path, so each input is read again here.
- */
-const char *blame(struct mkpatch *mk, const char *name, bool defined)
-{
-	const char *who = NULL;
-	size_t i;
-
-	for (i = 0; i < mk->ninputs && !who; i++) {
-		struct elf_obj o;
-		struct hent *e;
-
-		if (elf_obj_open(&o, mk->inputs[i])) {
-			elf_obj_close(&o);
-			continue;
-		}
-		for (e = htab_first(&o.sym_by_name, name); e && !who; e = htab_next(e))
-			if (sym_defined(e->val) == defined)
-				who = mk->inputs[i];
-		elf_obj_close(&o);
-	}
-	if (!who && mk->ninputs == 1)
-		who = mk->inputs[0];
-	/* as given: lkhp-build passes the objects' paths in the kernel tree */
-	if (who)
-		return who;
-	return strrchr(mk->out_path, '/') ? strrchr(mk->out_path, '/') + 1 : mk->out_path;
+	return elf_obj_open(&mk->obj, mk->linked_path) || open_inputs(mk) ? -1 : 0;
 }

@@ -3,7 +3,7 @@
  * the patch module's object and the tables its init hands to lkhp.ko.
  *
  * Exit (warn.h): 0 both outputs written; 1 an error, 2 a refusal, 3 the
- * patch replaces no function of vmlinux, and nothing written in all three.
+ * patch replaces no function of the kernel, and nothing written in all three.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -19,18 +19,20 @@ static void usage(FILE *f)
 	fputs("usage: lkhp-mkpatch --vmlinux VMLINUX --symvers MODULE.SYMVERS\n"
 	      "                    --tables OUT.h --output OUT.o --name NAME\n"
 	      "                    --source-sha256 HEX [--originals DIR] [--replace]\n"
-	      "                    [-d] DIFF.o...\n"
+	      "                    [--module NAME=KO]... [-d] [NAME:]DIFF.o...\n"
 	      "       lkhp-mkpatch --vmlinux VMLINUX --release\n"
 	      "\n"
 	      "Link the objects lkhp-diff wrote into the patch module's object OUT.o\n"
 	      "and write OUT.h, what templates/lkhp-patch.c registers: the patch NAME\n"
 	      "and the kernel VMLINUX is (release, version, KASLR anchor), and\n"
-	      "  lkhp_funcs[]   every function of DIFF.o that vmlinux has (a static:\n"
+	      "  lkhp_funcs[]   every function of DIFF.o that its target has (a static:\n"
 	      "                 in the same source file), with its address, size,\n"
-	      "                 sympos and ftrace site taken from VMLINUX\n"
+	      "                 sympos and ftrace site taken from the target\n"
 	      "  lkhp_relocs[]  every reference to a kernel symbol that MODULE.SYMVERS\n"
-	      "                 does not export, removed from OUT.o and resolved by\n"
-	      "                 lkhp.ko when the patch is registered\n"
+	      "                 does not export for vmlinux, removed from OUT.o and\n"
+	      "                 resolved by lkhp.ko when the patch is registered\n"
+	      "The target of DIFF.o is VMLINUX, of NAME:DIFF.o module NAME's KO: its\n"
+	      "symbols are the module's (even exported ones), or vmlinux's.\n"
 	      "\n"
 	      "  -V, --vmlinux FILE   the running kernel's vmlinux\n"
 	      "  -s, --symvers FILE   its Module.symvers (the exported symbols)\n"
@@ -38,9 +40,11 @@ static void usage(FILE *f)
 	      "  -o, --output FILE    the object to write\n"
 	      "  -n, --name NAME      the patch's name\n"
 	      "  -S, --source-sha256 HEX  the checksum of the patch's sources\n"
+	      "  -m, --module NAME=KO module NAME of the running kernel and its .ko file\n"
+	      "                       (repeatable), the target of the inputs NAME:DIFF.o\n"
 	      "  -O, --originals DIR  DIR/DIFF.o is the original object DIFF.o was diffed\n"
 	      "                       from: each replaced function must be the same code\n"
-	      "                       there and in VMLINUX (bytes and references)\n"
+	      "                       there and in its target (bytes and references)\n"
 	      "  -r, --replace        a cumulative patch (it replaces all others)\n"
 	      "      --release        print VMLINUX's release (uname -r) and exit\n"
 	      "  -d, --debug          print each replaced function and LKHP relocation\n"
@@ -48,7 +52,7 @@ static void usage(FILE *f)
 	      "\n"
 	      "Refusals are 'ERROR: OBJ: SYMBOL: reason' lines on stderr.\n"
 	      "Exit: 0 written, 1 error, 2 unsupported change refused,\n"
-	      "3 the patch replaces no function of vmlinux.\n", f);
+	      "3 the patch replaces no function of the kernel.\n", f);
 }
 
 static int parse_args(struct mkpatch *mk, int argc, char **argv)
@@ -62,14 +66,17 @@ static int parse_args(struct mkpatch *mk, int argc, char **argv)
 		{ "source-sha256", required_argument, NULL, 'S' },
 		{ "replace", no_argument, NULL, 'r' },
 		{ "originals", required_argument, NULL, 'O' },
+		{ "module", required_argument, NULL, 'm' },
 		{ "release", no_argument, NULL, 'R' },
 		{ "debug", no_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	size_t nmods = 0;
+	char **m;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "V:s:t:o:n:S:O:rdh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "V:s:t:o:n:S:O:m:rdh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'V': mk->vmlinux_path = optarg; break;
 		case 's': mk->symvers_path = optarg; break;
@@ -79,6 +86,16 @@ static int parse_args(struct mkpatch *mk, int argc, char **argv)
 		case 'S': mk->source_sha256 = optarg; break;
 		case 'r': mk->replace = true; break;
 		case 'O': mk->originals = optarg; break;
+		case 'm':
+			m = realloc(mk->module_args, (nmods + 2) * sizeof(*m));
+			if (!m) {
+				ERROR(optarg, "out of memory");
+				return -1;
+			}
+			mk->module_args = m;
+			m[nmods++] = optarg;
+			m[nmods] = NULL;
+			break;
 		case 'R': mk->print_release = true; break;
 		case 'd': mk->debug = true; break;
 		case 'h': usage(stdout); exit(0);
@@ -92,9 +109,18 @@ static int parse_args(struct mkpatch *mk, int argc, char **argv)
 		usage(stderr);
 		return -1;
 	}
-	mk->inputs = argv + optind;
+	mk->args = argv + optind;
 	mk->ninputs = (size_t)(argc - optind);
 	return 0;
+}
+
+/* "NAME", "NAME (FILE)", then " [MODULE]" for a module's symbol. */
+static void print_kref(const struct kref *k)
+{
+	printf("%s%s%s%s", k->name, k->file ? " (" : "", k->file ? k->file : "",
+	       k->file ? ")" : "");
+	if (k->t->name)
+		printf(" [%s]", k->t->name);
 }
 
 /* One line per table entry; the tests match their beginnings. */
@@ -105,19 +131,20 @@ static void print_debug(const struct mkpatch *mk)
 	for (i = 0; i < mk->nfuncs; i++) {
 		const struct mk_func *f = &mk->funcs[i];
 
-		printf("replaced function: %s%s%s%s sympos %u site +%u (0x%08x, %u bytes)\n",
-		       f->old.name, f->old.file ? " (" : "", f->old.file ? f->old.file : "",
-		       f->old.file ? ")" : "", f->old.sympos, f->site_offset,
-		       f->old.vs->value, f->old.vs->size);
+		fputs("replaced function: ", stdout);
+		print_kref(&f->old);
+		printf(" sympos %u site +%u (0x%08x, %u bytes)\n", f->old.sympos, f->site_offset,
+		       target_table_addr(f->old.t, f->old.vs), f->old.vs->size);
 	}
 	for (i = 0; i < mk->nrelocs; i++) {
 		const struct mk_reloc *r = &mk->relocs[i];
 
-		printf("lkhp relocation: %s%s%s%s sympos %u %s addend %d at %s+0x%x (0x%08x)\n",
-		       r->sym.name, r->sym.file ? " (" : "", r->sym.file ? r->sym.file : "",
-		       r->sym.file ? ")" : "", r->sym.sympos,
+		fputs("lkhp relocation: ", stdout);
+		print_kref(&r->sym);
+		printf(" sympos %u %s addend %d at %s+0x%x (0x%08x%s%s)\n", r->sym.sympos,
 		       r->type == LKHP_R_386_32 ? "R_386_32" : "R_386_PC32", r->addend,
-		       r->sec->name, r->offset, r->sym.vs->value);
+		       r->sec->name, r->offset, target_table_addr(r->sym.t, r->sym.vs),
+		       r->sym.t->name ? " in " : "", r->sym.t->name ? r->sym.vs->sec->name : "");
 	}
 }
 
@@ -200,10 +227,12 @@ static void mkpatch_free(struct mkpatch *mk)
 
 	elf_obj_close(&mk->obj);
 	originals_close(mk);
+	inputs_close(mk);
+	free(mk->module_args);
 	if (mk->linked_path)
 		unlink(mk->linked_path);
 	free(mk->linked_path);
-	vmlinux_close(&mk->vm);
+	target_close(&mk->vm);
 	symvers_free(&mk->sv);
 	for (i = 0; i < mk->nrelocs; i++)
 		free((char *)mk->relocs[i].sym.file);
@@ -236,7 +265,7 @@ int main(int argc, char **argv)
 		ret = 0;
 		goto out;
 	}
-	if (symvers_read(&mk.sv, mk.symvers_path))
+	if (symvers_read(&mk.sv, mk.symvers_path) || open_targets(&mk) || parse_inputs(&mk))
 		goto out;
 	if (link_inputs(&mk))
 		goto out;
@@ -247,7 +276,7 @@ int main(int argc, char **argv)
 	if (find_functions(&mk) | find_relocs(&mk) | check_carried_data(&mk))
 		goto out;
 	if (!mk.nfuncs) {
-		WARN(mk.vmlinux_path, "the patch replaces no function of vmlinux");
+		WARN(mk.vmlinux_path, "the patch replaces no function of the kernel");
 		nochange = true;
 		goto out;
 	}

@@ -16,7 +16,8 @@
 #include "../warn.h"
 
 
-/* ---- vmlinux.c: the running kernel's symbol table ---- */
+/* ---- target.c, vmlinux.c, ko.c: a target object (vmlinux or a module's
+ * .ko), the truth for the symbols of the patch's objects ---- */
 struct sites {			/* code addresses the kernel rewrites, sorted */
 	uint32_t *addr;
 	size_t n;
@@ -25,18 +26,20 @@ struct sites {			/* code addresses the kernel rewrites, sorted */
 struct vsym {
 	const char *name;
 	const char *file;	/* STT_FILE in effect, locals only */
-	uint32_t value, size;
+	const struct section *sec;
+	uint32_t value, size;	/* value: the address (a .ko's: in ko.c's layout) */
 	unsigned char bind, type;
 	bool text;		/* defined in an executable section */
 	size_t idx;		/* position in the symtab */
 };
 
-struct vmlinux {
+struct target {
+	const char *name;	/* the module's; NULL: vmlinux */
 	const char *path;
 	struct elf_obj obj;	/* the model: sections and symbols */
 	struct vsym *syms;
 	size_t nsyms;
-	struct htab by_name;	/* every named symbol */
+	struct htab by_name;	/* every named defined symbol */
 	struct htab by_file;	/* locals, keyed "FILE/NAME" */
 	struct htab by_file_key;/* gcc-numbered locals, "FILE/KEY" (name_key()) */
 	char *keys;		/* storage of the by_file keys */
@@ -44,7 +47,8 @@ struct vmlinux {
 	size_t nclone_keys;
 	struct sites fentry;	/* __mcount_loc: ftrace sites */
 	struct sites jump;	/* __jump_table: static branches */
-	struct htab pins;	/* FILE -> struct file_pin (vmlinux_pin()) */
+	struct htab pins;	/* FILE -> struct file_pin (target_pin()) */
+	bool no_files;		/* a .ko without STT_FILE: statics by name alone */
 };
 
 /* The symtab range [start, end) holding one source file's statics. */
@@ -52,26 +56,38 @@ struct file_pin {
 	size_t start, end;
 };
 
-int vmlinux_open(struct vmlinux *v, const char *path);
-void vmlinux_close(struct vmlinux *v);
+int vmlinux_open(struct target *t, const char *path);
+int module_open(struct target *t, const char *name, const char *path);
+int target_read_symtab(struct target *t);
+void sites_sort(struct sites *s);
+void target_close(struct target *t);
+
+/* "vmlinux" or "module NAME", for messages. */
+#define TARGET_FMT "%s%s"
+#define TARGET_ARG(t) ((t)->name ? "module " : "vmlinux"), ((t)->name ? (t)->name : "")
 
 enum lookup { FOUND, NOT_FOUND, AMBIGUOUS, LOOKUP_ERROR /* out of memory */ };
 /* A global (or weak) symbol by name; file == NULL. */
-enum lookup vmlinux_global(const struct vmlinux *v, const char *name, bool func,
-			   const struct vsym **out);
+enum lookup target_global(const struct target *t, const char *name, bool func,
+			  const struct vsym **out);
 /* A local symbol by source file and name, or by name_key() when by_key. */
-enum lookup vmlinux_local(const struct vmlinux *v, const char *file, const char *name,
-			  bool func, bool by_key, const struct vsym **out);
-uint32_t vmlinux_sympos(const struct vmlinux *v, const struct vsym *s);
+enum lookup target_local(const struct target *t, const char *file, const char *name,
+			 bool func, bool by_key, const struct vsym **out);
+uint32_t target_sympos(const struct target *t, const struct vsym *s);
+uint32_t target_table_addr(const struct target *t, const struct vsym *s);
 /*
  * Several source files of the same name (net/ipv4/raw.c, net/ipv6/raw.c):
  * tie FILE's statics to the one whose symtab block has all of names[] (the
  * statics of the object compiled from it).  0: pinned or no need, 1: no
  * single block has them all (lookups stay ambiguous), -1: out of memory.
  */
-int vmlinux_pin(struct vmlinux *v, const char *file, const char *const *names, size_t n);
-/* The bytes at a link-time address range, NULL if no section holds them. */
-const unsigned char *vmlinux_bytes(struct vmlinux *v, uint32_t addr, size_t len);
+int target_pin(struct target *t, const char *file, const char *const *names, size_t n);
+/* The bytes at an address range, NULL if no section holds them. */
+const unsigned char *target_bytes(struct target *t, uint32_t addr, size_t len);
+int target_field(struct target *t, uint32_t addr, uint32_t *value, const char **undef,
+		 int32_t *addend);
+bool target_has_fentry(const struct target *t, uint32_t addr);
+uint32_t target_jump_site_in(const struct target *t, uint32_t addr, uint32_t len);
 
 /* ---- identity.c: which kernel vmlinux is ---- */
 struct kident {
@@ -81,9 +97,7 @@ struct kident {
 	uint32_t data_anchor;	/* and of LKHP_DATA_ANCHOR_SYMBOL */
 };
 
-int vmlinux_identity(struct vmlinux *v, struct kident *id);
-bool vmlinux_has_fentry(const struct vmlinux *v, uint32_t addr);
-uint32_t vmlinux_jump_site_in(const struct vmlinux *v, uint32_t addr, uint32_t len);
+int vmlinux_identity(struct target *v, struct kident *id);
 
 /* ---- symvers.c: what the module loader resolves by itself ---- */
 struct symvers {
@@ -92,12 +106,14 @@ struct symvers {
 };
 
 int symvers_read(struct symvers *sv, const char *path);
-bool symvers_exported(const struct symvers *sv, const char *name);
+/* The exporter's column ("vmlinux", a module's path), NULL: not exported. */
+const char *symvers_owner(const struct symvers *sv, const char *name);
 void symvers_free(struct symvers *sv);
 
 /* ---- resolve.c: the tables ---- */
 struct kref {			/* a kernel symbol named by the patch */
-	const char *name;	/* as vmlinux names it */
+	struct target *t;	/* whose symbol it is */
+	const char *name;	/* as the target names it */
 	const char *file;	/* its source file for a static, else NULL */
 	const struct vsym *vs;
 	uint32_t sympos;
@@ -118,6 +134,12 @@ struct mk_reloc {
 	int32_t addend;
 };
 
+struct input {			/* an object lkhp-diff wrote */
+	const char *path;	/* OBJ of [NAME:]OBJ, as given */
+	struct target *t;	/* its symbols' truth: vmlinux or module NAME */
+	struct elf_obj obj;	/* read once linked: what it defines, refers to */
+};
+
 struct mkpatch {
 	const char *vmlinux_path, *symvers_path, *tables_path, *out_path;
 	const char *name, *source_sha256;	/* the patch's, for the header */
@@ -126,11 +148,15 @@ struct mkpatch {
 	bool replace;				/* a cumulative patch */
 	bool print_release;			/* only say which kernel vmlinux is */
 	struct kident kernel;
-	char **inputs;
+	char **args;		/* [NAME:]OBJ... */
+	struct input *in;	/* one per argument */
 	size_t ninputs;
+	char **module_args;	/* --module NAME=KO... */
 	bool debug;
 
-	struct vmlinux vm;
+	struct target vm;
+	struct target *mods;	/* one per --module */
+	size_t nmods;
 	struct symvers sv;
 	char *linked_path;	/* ld -r output, a temporary file */
 	struct elf_obj obj;	/* the linked object */
@@ -145,6 +171,15 @@ struct mkpatch {
 	size_t *out_sec;	/* per section of obj: its index in OUT.o, 0: not there */
 };
 
+/* ---- inputs.c, link.c: the inputs, their targets, the linked object ---- */
+int open_targets(struct mkpatch *mk);
+int parse_inputs(struct mkpatch *mk);
+int open_inputs(struct mkpatch *mk);
+void inputs_close(struct mkpatch *mk);
+/* The target of the input that defines s (a static: in s's file); NULL: reported. */
+struct target *defining_target(struct mkpatch *mk, const struct symbol *s);
+/* The first input of t that refers to the undefined name; NULL: none does. */
+const char *input_referring(const struct mkpatch *mk, const struct target *t, const char *name);
 int link_inputs(struct mkpatch *mk);
 int find_functions(struct mkpatch *mk);
 int find_relocs(struct mkpatch *mk);
@@ -165,6 +200,7 @@ int verify_originals(struct mkpatch *mk);
 
 /* ---- carried.c: no copy of a kernel variable travels ---- */
 int check_carried_data(struct mkpatch *mk);
+/* The input an error is about: the first that defines (or refers to) name. */
 const char *blame(struct mkpatch *mk, const char *name, bool defined);
 
 static inline bool *reloc_dropped(struct mkpatch *mk, const struct reloc *r)

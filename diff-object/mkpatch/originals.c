@@ -2,7 +2,7 @@
  * --originals DIR: DIR/INPUT is the object lkhp-build compiled from the
  * target's unpatched source for each input.  They are opened once: the
  * check that they are the target's code (verify.c) reads them, and so does
- * the pinning of source files whose name several files of vmlinux share.
+ * the pinning of source files whose name several files of a target share.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +23,7 @@ int originals_open(struct mkpatch *mk)
 	for (i = 0; i < mk->ninputs; i++) {
 		struct original *g = &mk->orig[i];
 
-		g->input = mk->inputs[i];
+		g->input = mk->in[i].path;
 		g->obj.fd = -1;
 		g->path = malloc(strlen(mk->originals) + strlen(g->input) + 2);
 		if (!g->path) {
@@ -67,14 +67,14 @@ static bool same_file_elsewhere(const struct mkpatch *mk, size_t i, const char *
 	for (j = 0; j < mk->ninputs; j++) {
 		const char *f = source_file(&mk->orig[j].obj);
 
-		if (j != i && f && !strcmp(f, file))
+		if (j != i && f && !strcmp(f, file) && mk->in[j].t == mk->in[i].t)
 			return true;
 	}
 	return false;
 }
 
 /*
- * Each original's statics pin its source file's block of vmlinux's symtab,
+ * Each original's statics pin its source file's block of its target's symtab,
  * so a static the patch refers to by FILE/NAME is found in the right
  * raw.c.  Two inputs of the same file name would need two pins for one
  * name: those stay ambiguous (and are refused if a lookup needs them).
@@ -103,15 +103,15 @@ int pin_original_files(struct mkpatch *mk)
 			    strncmp(s->sec->name, ".discard", 8))
 				names[n++] = s->name;
 		}
-		r = vmlinux_pin(&mk->vm, file, names, n);
+		r = target_pin(mk->in[i].t, file, names, n);
 		free(names);
 		if (r < 0) {
 			ERROR(mk->out_path, "out of memory");
 			return -1;
 		}
 		if (r)
-			NOTE(mk->orig[i].input, "no single %s of vmlinux has all its statics",
-			     file);
+			NOTE(mk->orig[i].input, "no single %s of " TARGET_FMT " has all its statics",
+			     file, TARGET_ARG(mk->in[i].t));
 	}
 	return 0;
 }

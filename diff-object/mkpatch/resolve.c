@@ -1,7 +1,9 @@
 /*
- * The two tables of a patch, computed from the linked object and vmlinux:
- * which functions it replaces, and which of its references to the kernel
- * the runtime (not the module loader) must resolve.
+ * The two tables of a patch, computed from the linked object and the
+ * targets (vmlinux, the modules of --module): which functions it replaces,
+ * and which of its references to the kernel the runtime (not the module
+ * loader) must resolve.  An input's functions and references are its own
+ * target's; a module object may also use vmlinux, never another module.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -64,12 +66,14 @@ static void *append(struct mkpatch *mk, void **arr, size_t *n, size_t elem)
 	return a + (*n)++ * elem;
 }
 
-static const char *lookup_error(enum lookup r)
+static void refuse_lookup(const char *obj, const struct kref *k, enum lookup r)
 {
-	if (r == LOOKUP_ERROR)
-		return "out of memory looking it up in vmlinux";
-	return r == AMBIGUOUS ? "ambiguous in vmlinux (several symbols match)"
-			      : "not found in vmlinux";
+	char buf[512];
+
+	UNSUPPORTED(obj, display(k, buf, sizeof(buf)), "%s " TARGET_FMT "%s",
+		    r == LOOKUP_ERROR ? "out of memory looking it up in" :
+		    r == AMBIGUOUS ? "ambiguous in" : "not found in", TARGET_ARG(k->t),
+		    r == AMBIGUOUS ? " (several symbols match)" : "");
 }
 
 static int add_func(struct mkpatch *mk, struct symbol *s, const struct kref *k)
@@ -79,8 +83,8 @@ static int add_func(struct mkpatch *mk, struct symbol *s, const struct kref *k)
 	char buf[512];
 	size_t i;
 	uint32_t jump;
-	uint32_t site = vmlinux_has_fentry(&mk->vm, k->vs->value) ? LKHP_SITE_FENTRY
-								: LKHP_SITE_ENTRY;
+	uint32_t site = target_has_fentry(k->t, k->vs->value) ? LKHP_SITE_FENTRY
+							      : LKHP_SITE_ENTRY;
 
 	for (i = 0; i < mk->nfuncs; i++)
 		if (mk->funcs[i].old.vs == k->vs) {
@@ -103,7 +107,7 @@ static int add_func(struct mkpatch *mk, struct symbol *s, const struct kref *k)
 	 * when its key changes: objdump of __mmap_lock_do_trace_released
 	 * shows "call __fentry__" at +0 and the branch "3e 8d 74 26 00" at +5.
 	 */
-	jump = vmlinux_jump_site_in(&mk->vm, k->vs->value + site, LKHP_LJMP_SIZE);
+	jump = target_jump_site_in(k->t, k->vs->value + site, LKHP_LJMP_SIZE);
 	if (jump) {
 		UNSUPPORTED(blame(mk, s->name, true), display(k, buf, sizeof(buf)),
 			    "a static branch (tracepoint or static key) at +%u is inside the "
@@ -121,7 +125,7 @@ static int add_func(struct mkpatch *mk, struct symbol *s, const struct kref *k)
 }
 
 /*
- * A function of the patch replaces the vmlinux function of the same name
+ * A function of the patch replaces its target's function of the same name
  * (a static: of the same name and source file).  lkhp-diff gives a changed
  * gcc clone the original object's name; should the running kernel's build
  * have numbered it differently, the one clone of the same un-numbered name
@@ -129,23 +133,24 @@ static int add_func(struct mkpatch *mk, struct symbol *s, const struct kref *k)
  */
 static int match_func(struct mkpatch *mk, struct symbol *s)
 {
-	struct kref k = { .name = s->name };
+	struct kref k = { .name = s->name, .t = defining_target(mk, s) };
 	enum lookup r;
 	char buf[512];
 
+	if (!k.t)
+		return -1;
 	if (s->bind != STB_LOCAL) {
-		r = vmlinux_global(&mk->vm, s->name, true, &k.vs);
+		r = target_global(k.t, s->name, true, &k.vs);
 	} else if (!s->file) {
-		r = NOT_FOUND;		/* a static of no file is nothing of vmlinux */
+		r = NOT_FOUND;		/* a static of no file is nothing of the kernel */
 	} else {
 		k.file = s->file;
-		r = vmlinux_local(&mk->vm, s->file, s->name, true, false, &k.vs);
+		r = target_local(k.t, s->file, s->name, true, false, &k.vs);
 		if (r == NOT_FOUND && strcmp(s->key, s->name))
-			r = vmlinux_local(&mk->vm, s->file, s->key, true, true, &k.vs);
+			r = target_local(k.t, s->file, s->key, true, true, &k.vs);
 	}
 	if (r == AMBIGUOUS || r == LOOKUP_ERROR) {
-		UNSUPPORTED(blame(mk, s->name, true), display(&k, buf, sizeof(buf)),
-			    "%s", lookup_error(r));
+		refuse_lookup(blame(mk, s->name, true), &k, r);
 		return -1;
 	}
 	if (r == NOT_FOUND) {
@@ -154,7 +159,7 @@ static int match_func(struct mkpatch *mk, struct symbol *s)
 		return 0;
 	}
 	k.name = k.vs->name;
-	k.sympos = vmlinux_sympos(&mk->vm, k.vs);
+	k.sympos = target_sympos(k.t, k.vs);
 	return add_func(mk, s, &k);
 }
 
@@ -230,6 +235,94 @@ static int add_reloc(struct mkpatch *mk, struct reloc *r, const struct kref *k, 
 }
 
 /*
+ * Whose symbol the undefined k->name is for the objects of t: a module's
+ * own symbol is the module's, exported or not (the patch must load while
+ * the module is not, so the loader must not resolve it); anything else is
+ * vmlinux's, left to the loader (k->vs NULL) when vmlinux exports it.
+ * Another module's symbol is refused: the patch would need it loaded.
+ */
+static int resolve_for(struct mkpatch *mk, struct target *t, const char *name,
+		       struct kref *k)
+{
+	const char *exporter = k->file ? NULL : symvers_owner(&mk->sv, k->name);
+	const char *obj = input_referring(mk, t, name) ?: blame(mk, name, false);
+	enum lookup r = NOT_FOUND;
+	char buf[512];
+	size_t i;
+
+	k->t = t;
+	k->vs = NULL;
+	if (t != &mk->vm) {
+		r = k->file ? target_local(t, k->file, k->name, false, false, &k->vs)
+			    : target_global(t, k->name, false, &k->vs);
+		if (r == FOUND)
+			return 0;
+		if (r != NOT_FOUND || k->file) {
+			refuse_lookup(obj, k, r);
+			return -1;
+		}
+	}
+	if (exporter && !strcmp(exporter, "vmlinux"))
+		return 0;
+	if (!exporter) {
+		k->t = &mk->vm;
+		r = k->file ? target_local(k->t, k->file, k->name, false, false, &k->vs)
+			    : target_global(k->t, k->name, false, &k->vs);
+		if (r == FOUND)
+			return 0;
+	}
+	/* not vmlinux's: another module's (Module.symvers or --module says) */
+	for (i = 0; !exporter && !k->file && i < mk->nmods; i++)
+		if (&mk->mods[i] != t &&
+		    target_global(&mk->mods[i], k->name, false, &k->vs) != NOT_FOUND)
+			exporter = mk->mods[i].name;
+	if (exporter) {
+		/* Module.symvers names a module by its path: fs/binfmt_misc */
+		exporter = strrchr(exporter, '/') ? strrchr(exporter, '/') + 1 : exporter;
+		UNSUPPORTED(obj, display(k, buf, sizeof(buf)),
+			    "a symbol of module %s: objects of " TARGET_FMT " may only refer to "
+			    "vmlinux%s", exporter, TARGET_ARG(t), t->name ? " and their module" : "");
+		return -1;
+	}
+	refuse_lookup(obj, k, r);
+	return -1;
+}
+
+/*
+ * The kernel symbol behind an undefined name, for every target whose
+ * objects refer to it: ld -r merged their references into one symbol, so
+ * they must all mean the same one.
+ */
+static int resolve_undef(struct mkpatch *mk, const char *name, struct kref *k)
+{
+	struct kref first = { NULL };
+	bool any = false;
+	size_t i;
+
+	for (i = 0; i <= mk->nmods; i++) {
+		struct target *t = i ? &mk->mods[i - 1] : &mk->vm;
+
+		if (!input_referring(mk, t, name))
+			continue;
+		if (resolve_for(mk, t, name, k))
+			return -1;
+		if (any && (k->vs != first.vs)) {
+			UNSUPPORTED(input_referring(mk, t, name), name, "means one symbol to objects of "
+				    TARGET_FMT " and another to objects of " TARGET_FMT ", and the "
+				    "patch object has one name for both", TARGET_ARG(first.t),
+				    TARGET_ARG(t));
+			return -1;
+		}
+		first = *k;
+		any = true;
+	}
+	if (!any)	/* no input refers to it (ld -r adds no such name): vmlinux's */
+		return resolve_for(mk, &mk->vm, name, k);
+	*k = first;
+	return 0;
+}
+
+/*
  * One relocation to an undefined symbol: left to the module loader when it
  * names an export of vmlinux, else an LKHP relocation (or a refusal).
  */
@@ -237,7 +330,6 @@ static int kernel_reloc(struct mkpatch *mk, struct reloc *r)
 {
 	const char *name = r->sym->name, *sec = r->sec->name;
 	struct kref k;
-	enum lookup res;
 	char *file, buf[512];
 	int type = mk_type(r->type), ret = -1;
 
@@ -245,7 +337,11 @@ static int kernel_reloc(struct mkpatch *mk, struct reloc *r)
 		UNSUPPORTED(blame(mk, name, false), name, "malformed kernel static name");
 		return -1;
 	}
-	if (!k.file && symvers_exported(&mk->sv, name)) {
+	if (resolve_undef(mk, name, &k)) {
+		free(file);
+		return -1;
+	}
+	if (!k.vs) {
 		free(file);
 		return 0;
 	}
@@ -261,16 +357,9 @@ static int kernel_reloc(struct mkpatch *mk, struct reloc *r)
 			    "unsupported relocation %s at %s+0x%x",
 			    arch_reloc_name(r->type), sec, r->offset);
 	} else {
-		res = k.file ? vmlinux_local(&mk->vm, k.file, k.name, false, false, &k.vs)
-			     : vmlinux_global(&mk->vm, k.name, false, &k.vs);
-		if (res != FOUND) {
-			UNSUPPORTED(blame(mk, name, false), display(&k, buf, sizeof(buf)),
-				    "%s", lookup_error(res));
-		} else {
-			k.sympos = vmlinux_sympos(&mk->vm, k.vs);
-			ret = add_reloc(mk, r, &k, type);
-			file = NULL;	/* now owned by the table */
-		}
+		k.sympos = target_sympos(k.t, k.vs);
+		ret = add_reloc(mk, r, &k, type);
+		file = NULL;	/* now owned by the table */
 	}
 	free(file);
 	return ret;

@@ -3,6 +3,8 @@
  * Lines are "CRC<TAB>NAME<TAB>MODULE<TAB>EXPORT_TYPE<TAB>NAMESPACE".  A
  * namespaced export is not counted: the loader refuses it unless the module
  * imports the namespace, so the patch reaches it through an LKHP relocation.
+ * Only vmlinux's exports are left to the loader: a module's (the third
+ * column is its path) would make the patch module need it loaded.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -60,7 +62,8 @@ int symvers_read(struct symvers *sv, const char *path)
 		}
 		if (n >= 5 && field[4][0])
 			continue;
-		if (htab_add(&sv->names, field[1], NULL))
+		/* a line without the exporter (older formats): vmlinux's */
+		if (htab_add(&sv->names, field[1], n >= 3 && field[2][0] ? field[2] : "vmlinux"))
 			goto oom;
 	}
 	return 0;
@@ -69,9 +72,11 @@ oom:
 	return -1;
 }
 
-bool symvers_exported(const struct symvers *sv, const char *name)
+const char *symvers_owner(const struct symvers *sv, const char *name)
 {
-	return htab_first(&sv->names, name) != NULL;
+	struct hent *e = htab_first(&sv->names, name);
+
+	return e ? e->val : NULL;
 }
 
 void symvers_free(struct symvers *sv)

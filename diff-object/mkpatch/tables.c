@@ -31,7 +31,9 @@ static void put_kref(FILE *f, const char *field, const struct kref *k)
 {
 	fprintf(f, "\t\t.%s\t= ", field);
 	put_string(f, k->name);
-	fprintf(f, ",\n\t\t.objname\t= \"\",\n\t\t.sympos\t\t= %u,\n", k->sympos);
+	fputs(",\n\t\t.objname\t= ", f);
+	put_string(f, k->t->name ? k->t->name : "");
+	fprintf(f, ",\n\t\t.sympos\t\t= %u,\n", k->sympos);
 }
 
 static const char *site_name(uint32_t site)
@@ -47,7 +49,7 @@ static const char *type_name(uint32_t type)
 /* One comment line per entry: the file of a static, where a place is. */
 static void put_comment(FILE *f, const struct kref *k, const char *where)
 {
-	fprintf(f, "\t{\t/* %s", k->file ? k->file : "global");
+	fprintf(f, "\t{\t/* " TARGET_FMT ": %s", TARGET_ARG(k->t), k->file ? k->file : "global");
 	if (where)
 		fprintf(f, ", %s", where);
 	fputs(" */\n", f);
@@ -88,7 +90,8 @@ int write_tables(struct mkpatch *mk, FILE *f)
 		put_kref(f, "old_name", &fn->old);
 		fprintf(f, "\t\t.old_addr\t= 0x%08xU,\n\t\t.old_size\t= %u,\n"
 			"\t\t.new_func\t= __lkhp_func_%zu,\n\t\t.site_offset\t= %s,\n\t},\n",
-			fn->old.vs->value, fn->old.vs->size, i, site_name(fn->site_offset));
+			target_table_addr(fn->old.t, fn->old.vs), fn->old.vs->size, i,
+			site_name(fn->site_offset));
 	}
 	fputs("};\n\n", f);
 
@@ -106,9 +109,17 @@ int write_tables(struct mkpatch *mk, FILE *f)
 		put_kref(f, "sym_name", &r->sym);
 		fprintf(f, "\t\t.sym_addr\t= 0x%08xU,\n\t\t.place\t\t= " LKHP_SEC_SYM "%zu + 0x%x,\n"
 			"\t\t.type\t\t= %s,\n\t\t.addend\t\t= %d,\n\t\t.sym_size\t= %u,\n"
-			"\t\t.flags\t\t= %s,\n\t},\n",
-			r->sym.vs->value, mk->out_sec[r->sec->idx], r->offset, type_name(r->type), r->addend,
-			r->sym.vs->size, r->sym.vs->text ? "0" : "LKHP_RELOC_DATA");
+			"\t\t.flags\t\t= %s,\n",
+			target_table_addr(r->sym.t, r->sym.vs), mk->out_sec[r->sec->idx], r->offset,
+			type_name(r->type), r->addend, r->sym.vs->size,
+			r->sym.vs->text ? "0" : "LKHP_RELOC_DATA");
+		/* a module's symbol is placed by its section (patch.h) */
+		if (r->sym.t->name) {
+			fputs("\t\t.secname\t= ", f);
+			put_string(f, r->sym.vs->sec->name);
+			fputs(",\n", f);
+		}
+		fputs("\t},\n", f);
 	}
 	fputs("};\n#define LKHP_RELOCS\tlkhp_relocs\n", f);
 	return ferror(f) ? -1 : 0;

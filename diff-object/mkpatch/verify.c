@@ -2,16 +2,18 @@
  * --originals DIR: the build is checked against the target before anything
  * is written.  Every function the patch replaces must be the same code in
  * the original object lkhp-build compiled (DIR/INPUT) and in the target's
- * vmlinux: instruction by instruction the same bytes outside relocated
- * fields (a branch may be short in one and near in the other, see
- * same_insn()), and every relocated field vmlinux resolved must hold the
- * address its relocation names.  A wrong source tree, config or compiler shows here, not as a
+ * vmlinux or .ko: instruction by instruction the same bytes outside
+ * relocated fields (a branch may be short in one and near in the other, see
+ * same_insn()), and every relocated field must hold the address its
+ * relocation names.  A .ko is not linked: a field its own relocation
+ * covers is compared by that relocation's target (target_field()).  A
+ * wrong source tree, config or compiler shows here, not as a
  * patch that redirects into code built for another kernel.
  *
- * vmlinux on disk is the kernel before boot: the ftrace sites are still
- * calls, alternatives and paravirt sites still the original instructions,
- * static branches as the assembler wrote them, so no site needs allowing
- * for beyond its relocation.
+ * vmlinux and a .ko on disk are the code before boot or load: the ftrace
+ * sites are still calls, alternatives and paravirt sites still the original
+ * instructions, static branches as the assembler wrote them, so no site
+ * needs allowing for beyond its relocation.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -19,14 +21,20 @@
 #include "../arch.h"
 #include "mkpatch.h"
 
-/* The original function that f replaces: same name, a static in the same file. */
-static const struct symbol *original_of(const struct original *orig, size_t n,
-					const struct mk_func *f, const char **input)
+/*
+ * The original function that f replaces: in an original of f's target,
+ * same name, a static in the same file.
+ */
+static const struct symbol *original_of(const struct mkpatch *mk, const struct mk_func *f,
+					const char **input)
 {
+	const struct original *orig = mk->orig;
 	const struct symbol *s = f->new_func;
 	size_t i;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < mk->ninputs; i++) {
+		if (mk->in[i].t != f->old.t)
+			continue;
 		struct hent *e;
 
 		for (e = htab_first(&orig[i].obj.sym_by_name, s->name); e; e = htab_next(e)) {
@@ -43,8 +51,8 @@ static const struct symbol *original_of(const struct original *orig, size_t n,
 	return NULL;
 }
 
-/* The vmlinux address the relocation's symbol stands for (its offset 0). */
-static enum lookup reloc_base(struct mkpatch *mk, const struct reloc *r, uint32_t *base)
+/* The target's address the relocation's symbol stands for (its offset 0). */
+static enum lookup reloc_base(const struct target *t, const struct reloc *r, uint32_t *base)
 {
 	const struct symbol *s = r->sym;
 	const struct vsym *vs;
@@ -59,9 +67,9 @@ static enum lookup reloc_base(struct mkpatch *mk, const struct reloc *r, uint32_
 		off = (int64_t)s->sym.st_value;
 	}
 	if (s->bind != STB_LOCAL)
-		res = vmlinux_global(&mk->vm, s->name, sym_is_func(s), &vs);
+		res = target_global(t, s->name, sym_is_func(s), &vs);
 	else if (s->file)
-		res = vmlinux_local(&mk->vm, s->file, s->name, sym_is_func(s), false, &vs);
+		res = target_local(t, s->file, s->name, sym_is_func(s), false, &vs);
 	else
 		res = NOT_FOUND;
 	if (res == FOUND)
@@ -150,8 +158,11 @@ static void report_differs(const char *input, const struct symbol *o, uint32_t a
 		    "(wrong source, config or compiler?)", at);
 }
 
-/* Each relocated field of the original holds, in the target, what it names. */
-static int check_references(struct mkpatch *mk, const char *input, const struct symbol *o,
+/*
+ * Each relocated field of the original holds, in the target, what it
+ * names; a field the module loader resolves names the same symbol.
+ */
+static int check_references(struct target *t, const char *input, const struct symbol *o,
 			    const struct code *oc, const struct code *kc, uint32_t kaddr)
 {
 	size_t ri = reloc_lower_bound(o->sec, o->sym.st_value);
@@ -159,21 +170,33 @@ static int check_references(struct mkpatch *mk, const char *input, const struct 
 
 	for (; ri < o->sec->nrelocs && o->sec->relocs[ri].offset < end; ri++) {
 		const struct reloc *r = &o->sec->relocs[ri];
-		uint32_t at = r->offset - (uint32_t)o->sym.st_value, base, want, got, kat;
+		uint32_t at = r->offset - (uint32_t)o->sym.st_value, base, want, got = 0, kat;
 		size_t i = insn_index(oc->v, oc->n, at + 1);
+		const char *undef;
+		int32_t addend = 0;
+		bool same;
 
 		/* the instruction holding the field: the last one starting at or before it */
-		if (r->width != 4 || !i || reloc_base(mk, r, &base) != FOUND)
+		if (r->width != 4 || !i)
 			continue;
 		i--;
 		kat = kc->v[i].off + (at - oc->v[i].off);
-		want = base + (uint32_t)r->addend;
-		if (r->type == R_386_PC32 || r->type == R_386_PLT32)
-			want -= kaddr + kat;
-		else if (r->type != R_386_32)
-			continue;
-		memcpy(&got, kc->b + kat, 4);
-		if (got != want) {
+		if (target_field(t, kaddr + kat, &got, &undef, &addend))
+			undef = "";	/* no symbol is named so */
+		if (undef) {
+			same = !sym_defined(r->sym) && !strcmp(undef, r->sym->name) &&
+			       addend == r->addend;
+		} else {
+			if (reloc_base(t, r, &base) != FOUND)
+				continue;
+			want = base + (uint32_t)r->addend;
+			if (r->type == R_386_PC32 || r->type == R_386_PLT32)
+				want -= kaddr + kat;
+			else if (r->type != R_386_32)
+				continue;
+			same = got == want;
+		}
+		if (!same) {
 			UNSUPPORTED(input, o->name, "compiled original differs from the target "
 				    "kernel at +0x%x: its reference to %s points elsewhere there "
 				    "(wrong source, config or compiler?)", at, r->sym->name);
@@ -183,8 +206,7 @@ static int check_references(struct mkpatch *mk, const char *input, const struct 
 	return 0;
 }
 
-static int verify_function(struct mkpatch *mk, const char *input, const struct symbol *o,
-			   const struct mk_func *f)
+static int verify_function(const char *input, const struct symbol *o, const struct mk_func *f)
 {
 	const struct vsym *vs = f->old.vs;
 	size_t size = o->sym.st_size, ksize = vs->size, i, ri, n;
@@ -192,11 +214,11 @@ static int verify_function(struct mkpatch *mk, const char *input, const struct s
 	unsigned char *mask = calloc(size + 16, 1);
 	int ret = -1;
 
-	kc.b = vmlinux_bytes(&mk->vm, vs->value, ksize);
+	kc.b = target_bytes(f->old.t, vs->value, ksize);
 	oc.v = calloc(size + 1, sizeof(*oc.v));
 	kc.v = calloc(ksize + 1, sizeof(*kc.v));
 	if (!kc.b || !mask || !oc.v || !kc.v) {
-		ERROR(mk->vmlinux_path, kc.b ? "out of memory" : "%s: code at 0x%08x unreadable",
+		ERROR(f->old.t->path, kc.b ? "out of memory" : "%s: code at 0x%08x unreadable",
 		      o->name, vs->value);
 		goto out;
 	}
@@ -226,7 +248,7 @@ static int verify_function(struct mkpatch *mk, const char *input, const struct s
 		report_differs(input, o, i < oc.n ? oc.v[i].off : (uint32_t)size);
 		goto out;
 	}
-	ret = check_references(mk, input, o, &oc, &kc, vs->value);
+	ret = check_references(f->old.t, input, o, &oc, &kc, vs->value);
 out:
 	free(mask);
 	free(oc.v);
@@ -243,12 +265,12 @@ int verify_originals(struct mkpatch *mk)
 	for (i = 0; mk->orig && i < mk->nfuncs; i++) {
 		const struct mk_func *f = &mk->funcs[i];
 		const char *input = NULL;
-		const struct symbol *o = original_of(mk->orig, mk->ninputs, f, &input);
+		const struct symbol *o = original_of(mk, f, &input);
 
 		if (!o)
 			ERROR(blame(mk, f->new_func->name, true), "%s: no original of it in %s",
 			      f->new_func->name, mk->originals);
-		if (!o || verify_function(mk, input, o, f))
+		if (!o || verify_function(input, o, f))
 			bad = true;
 	}
 	return bad ? -1 : 0;

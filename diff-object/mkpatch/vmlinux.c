@@ -1,124 +1,12 @@
 /*
- * The running kernel's vmlinux: its symbol table, the truth for addresses,
- * sizes and the order of same-named statics (sympos), and its ftrace sites.
- * Read through the model (elf_obj_open_executable()); the lookups by file
- * and by gcc-numbered key that the tables need are kept here, beside it.
+ * The running kernel's vmlinux as a target (target.c): a linked image, its
+ * symbols at their link-time addresses and its ftrace and static branch
+ * sites read from the tables the linker script gathers.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "mkpatch.h"
-
-static bool named(const struct vsym *s)
-{
-	return s->name[0] && s->type != STT_FILE && s->type != STT_SECTION;
-}
-
-/* foo.isra.0 is also found as FILE/foo.isra: gcc renumbers between builds. */
-static int add_clone_key(struct vmlinux *v, const struct vsym *s)
-{
-	char *k, *key, **keys;
-
-	if (!strchr(s->name, '.'))
-		return 0;
-	k = name_key(s->name);
-	if (!k)
-		return -1;
-	if (!strcmp(k, s->name)) {
-		free(k);
-		return 0;
-	}
-	key = malloc(strlen(s->file) + strlen(k) + 2);
-	keys = realloc(v->clone_keys, (v->nclone_keys + 1) * sizeof(*keys));
-	if (keys)
-		v->clone_keys = keys;
-	if (!key || !keys) {
-		free(key);
-		free(k);
-		return -1;
-	}
-	sprintf(key, "%s/%s", s->file, k);
-	free(k);
-	v->clone_keys[v->nclone_keys++] = key;
-	return htab_add(&v->by_file_key, key, (void *)s);
-}
-
-static int read_symtab(struct vmlinux *v)
-{
-	const struct elf_obj *o = &v->obj;
-	size_t i, keylen = 0, at = 0;
-
-	v->nsyms = o->nsyms;
-	v->syms = calloc(v->nsyms ? v->nsyms : 1, sizeof(*v->syms));
-	if (!v->syms || htab_init(&v->by_name, v->nsyms) || htab_init(&v->by_file, v->nsyms) ||
-	    htab_init(&v->by_file_key, 1024) || htab_init(&v->pins, 16))
-		goto oom;
-
-	for (i = 1; i < v->nsyms; i++) {
-		const struct symbol *m = &o->syms[i];
-		struct vsym *s = &v->syms[i];
-
-		s->name = m->name;
-		s->file = m->file;
-		s->idx = i;
-		s->value = (uint32_t)m->sym.st_value;
-		s->size = (uint32_t)m->sym.st_size;
-		s->bind = m->bind;
-		s->type = m->type;
-		s->text = m->sec && sec_is_text(m->sec);
-		if (!named(s))
-			continue;
-		if (htab_add(&v->by_name, s->name, s))
-			goto oom;
-		if (s->file)
-			keylen += strlen(s->file) + strlen(s->name) + 2;
-	}
-
-	/* "FILE/NAME": a C symbol name has no '/', so the key is unambiguous */
-	v->keys = malloc(keylen ? keylen : 1);
-	if (!v->keys)
-		goto oom;
-	for (i = 1; i < v->nsyms; i++) {
-		struct vsym *s = &v->syms[i];
-		char *key = v->keys + at;
-
-		if (!named(s) || !s->file)
-			continue;
-		at += (size_t)sprintf(key, "%s/%s", s->file, s->name) + 1;
-		if (htab_add(&v->by_file, key, s) || add_clone_key(v, s))
-			goto oom;
-	}
-	return 0;
-oom:
-	ERROR(v->path, "out of memory");
-	return -1;
-}
-
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* The bytes at [addr, addr + len) of the section that holds them. */
-const unsigned char *vmlinux_bytes(struct vmlinux *v, uint32_t addr, size_t len)
-{
-	size_t i;
-
-	for (i = 1; i < v->obj.nsecs; i++) {
-		struct section *sec = &v->obj.secs[i];
-		const unsigned char *p;
-
-		if (sec->sh.sh_type != SHT_PROGBITS || !(sec->sh.sh_flags & SHF_ALLOC) ||
-		    addr < sec->sh.sh_addr || addr - sec->sh.sh_addr > sec->size ||
-		    len > sec->sh.sh_addr + sec->size - addr)
-			continue;
-		p = elf_section_bytes(sec);
-		return p ? p + (addr - sec->sh.sh_addr) : NULL;
-	}
-	return NULL;
-}
 
 /*
  * A table the linker script gathers from every object between __start_NAME
@@ -127,7 +15,7 @@ const unsigned char *vmlinux_bytes(struct vmlinux *v, uint32_t addr, size_t len)
  * section by its name works too.  *len is 0 when there is none; *addr is
  * the table's link-time address (relative entries are offsets from it).
  */
-static const unsigned char *vm_table(struct vmlinux *v, const char *start_sym,
+static const unsigned char *vm_table(struct target *v, const char *start_sym,
 				     const char *stop_sym, const char *secname, size_t *len,
 				     uint32_t *addr)
 {
@@ -135,12 +23,12 @@ static const unsigned char *vm_table(struct vmlinux *v, const char *start_sym,
 	struct section *sec;
 
 	*len = 0;
-	vmlinux_global(v, start_sym, false, &start);
-	vmlinux_global(v, stop_sym, false, &stop);
+	target_global(v, start_sym, false, &start);
+	target_global(v, stop_sym, false, &stop);
 	if (start && stop && stop->value >= start->value) {
 		*len = stop->value - start->value;
 		*addr = start->value;
-		return vmlinux_bytes(v, start->value, *len);
+		return target_bytes(v, start->value, *len);
 	}
 	sec = find_section(&v->obj, secname);
 	if (!sec)
@@ -161,7 +49,7 @@ static uint32_t get_u32(const unsigned char *p)
  * when @relative, an s32 offset from the field (x86's relative jump
  * entries).  Sorted, for lookups by address.
  */
-static int read_sites(struct vmlinux *v, const char *start,
+static int read_sites(struct target *v, const char *start,
 		      const char *stop, const char *secname, size_t entsize, size_t off,
 		      bool relative, struct sites *out)
 {
@@ -188,17 +76,17 @@ static int read_sites(struct vmlinux *v, const char *start,
 		out->addr[i] = relative ? base + (uint32_t)(i * entsize + off) + field : field;
 	}
 	/* __mcount_loc is sorted at build time only with BUILDTIME_MCOUNT_SORT */
-	qsort(out->addr, out->n, sizeof(*out->addr), cmp_u32);
+	sites_sort(out);
 	return 0;
 }
 
-int vmlinux_open(struct vmlinux *v, const char *path)
+int vmlinux_open(struct target *v, const char *path)
 {
 	memset(v, 0, sizeof(*v));
 	v->path = path;
 	if (elf_obj_open_executable(&v->obj, path))
 		return -1;
-	if (read_symtab(v) ||
+	if (target_read_symtab(v) ||
 	    read_sites(v, "__start_mcount_loc", "__stop_mcount_loc",
 		       "__mcount_loc", 4, 0, false, &v->fentry) ||
 	    read_sites(v, "__start___jump_table", "__stop___jump_table",
@@ -207,189 +95,3 @@ int vmlinux_open(struct vmlinux *v, const char *path)
 	return 0;
 }
 
-static void free_pins(struct vmlinux *v)
-{
-	size_t i;
-
-	for (i = 0; v->pins.buckets && i < v->pins.nbuckets; i++) {
-		struct hent *e;
-
-		for (e = v->pins.buckets[i]; e; e = e->next)
-			free(e->val);
-	}
-	htab_free(&v->pins);
-}
-
-void vmlinux_close(struct vmlinux *v)
-{
-	htab_free(&v->by_name);
-	htab_free(&v->by_file);
-	htab_free(&v->by_file_key);
-	free_pins(v);
-	while (v->nclone_keys)
-		free(v->clone_keys[--v->nclone_keys]);
-	free(v->clone_keys);
-	free(v->keys);
-	free(v->syms);
-	free(v->fentry.addr);
-	free(v->jump.addr);
-	elf_obj_close(&v->obj);
-	memset(v, 0, sizeof(*v));
-	v->obj.fd = -1;
-}
-
-/*
- * The one match of a hash chain: data symbols of any type, code only as
- * FUNC; inside pin's symtab range when pin is not NULL.
- */
-static enum lookup one_match(struct hent *e, bool local, bool func, const struct file_pin *pin,
-			     const struct vsym **out)
-{
-	const struct vsym *found = NULL;
-
-	for (; e; e = htab_next(e)) {
-		const struct vsym *s = e->val;
-
-		if ((s->bind == STB_LOCAL) != local || (func && s->type != STT_FUNC))
-			continue;
-		if (pin && (s->idx < pin->start || s->idx >= pin->end))
-			continue;
-		if (found)
-			return AMBIGUOUS;
-		found = s;
-	}
-	*out = found;
-	return found ? FOUND : NOT_FOUND;
-}
-
-enum lookup vmlinux_global(const struct vmlinux *v, const char *name, bool func,
-			   const struct vsym **out)
-{
-	return one_match(htab_first(&v->by_name, name), false, func, NULL, out);
-}
-
-enum lookup vmlinux_local(const struct vmlinux *v, const char *file, const char *name,
-			  bool func, bool by_key, const struct vsym **out)
-{
-	char *key = malloc(strlen(file) + strlen(name) + 2);
-	enum lookup ret;
-
-	*out = NULL;
-	if (!key)
-		return LOOKUP_ERROR;
-	sprintf(key, "%s/%s", file, name);
-	ret = one_match(htab_first(by_key ? &v->by_file_key : &v->by_file, key), true,
-			func, NULL, out);
-	if (ret == AMBIGUOUS && htab_first(&v->pins, file))
-		ret = one_match(htab_first(by_key ? &v->by_file_key : &v->by_file, key), true,
-				func, htab_first(&v->pins, file)->val, out);
-	free(key);
-	return ret;
-}
-
-/* The block of symtab index i: from its STT_FILE to the next one. */
-static void block_of(const struct vmlinux *v, size_t i, struct file_pin *b)
-{
-	size_t s = i, e = i + 1;
-
-	while (s > 0 && v->syms[s].type != STT_FILE)
-		s--;
-	while (e < v->nsyms && v->syms[e].type != STT_FILE)
-		e++;
-	b->start = s;
-	b->end = e;
-}
-
-int vmlinux_pin(struct vmlinux *v, const char *file, const char *const *names, size_t n)
-{
-	struct file_pin *pin = NULL, b;
-	size_t i, j, nblocks = 0;
-	char key[512];
-
-	for (i = 1; i < v->nsyms; i++)
-		nblocks += v->syms[i].type == STT_FILE && !strcmp(v->syms[i].name, file);
-	if (nblocks < 2)
-		return 0;
-	/* each block of that file: does it hold every name? */
-	for (i = 1; i < v->nsyms; i++) {
-		if (v->syms[i].type != STT_FILE || strcmp(v->syms[i].name, file))
-			continue;
-		block_of(v, i + 1 < v->nsyms ? i + 1 : i, &b);
-		for (j = 0; j < n; j++) {
-			struct hent *e;
-
-			if ((size_t)snprintf(key, sizeof(key), "%s/%s", file, names[j]) >= sizeof(key))
-				break;
-			for (e = htab_first(&v->by_file, key); e; e = htab_next(e)) {
-				const struct vsym *s = e->val;
-
-				if (s->idx >= b.start && s->idx < b.end)
-					break;
-			}
-			if (!e)
-				break;
-		}
-		if (j < n)
-			continue;
-		if (pin) {
-			free(pin);
-			return 1;	/* two blocks fit: nothing tells them apart */
-		}
-		pin = malloc(sizeof(*pin));
-		if (!pin)
-			return -1;
-		*pin = b;
-	}
-	if (!pin)
-		return 1;
-	if (htab_add(&v->pins, v->syms[pin->start].name, pin)) {
-		free(pin);
-		return -1;
-	}
-	return 0;
-}
-
-/*
- * The n-th (1-based) local of that name in symtab order, 0 when the name is
- * unique in vmlinux: the numbering of patch.h and of kernel livepatch.
- */
-uint32_t vmlinux_sympos(const struct vmlinux *v, const struct vsym *s)
-{
-	struct hent *e = htab_first(&v->by_name, s->name);
-	uint32_t total = 0, before = 0;
-
-	for (; e; e = htab_next(e)) {
-		const struct vsym *o = e->val;
-
-		total++;
-		if (o->bind == STB_LOCAL && o->idx < s->idx)
-			before++;
-	}
-	if (total <= 1 || s->bind != STB_LOCAL)
-		return 0;
-	return before + 1;
-}
-
-bool vmlinux_has_fentry(const struct vmlinux *v, uint32_t addr)
-{
-	/* no table at all: bsearch() must not see its NULL */
-	return v->fentry.n && bsearch(&addr, v->fentry.addr, v->fentry.n,
-				      sizeof(*v->fentry.addr), cmp_u32);
-}
-
-/* The first static branch whose bytes meet [addr, addr + len), or 0. */
-uint32_t vmlinux_jump_site_in(const struct vmlinux *v, uint32_t addr, uint32_t len)
-{
-	size_t lo = 0, hi = v->jump.n;
-
-	/* the first site not ending before addr */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (v->jump.addr[mid] + LKHP_JUMP_SITE_MAX <= addr)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < v->jump.n && v->jump.addr[lo] < addr + len ? v->jump.addr[lo] : 0;
-}

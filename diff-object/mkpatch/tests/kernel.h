@@ -11,3 +11,9 @@ int exported_fn(int x);
 int hidden_fn(int x);
 int ns_fn(int x);
 int no_ftrace(int x);
+
+/* fakemod's (kernel/fakemod/) and othermod's */
+int fm_export(int x);
+int om_export(int x);
+int om_hidden(int x);
+extern int shared_name;

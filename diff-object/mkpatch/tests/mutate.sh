@@ -1,6 +1,6 @@
 #!/bin/bash
 # The mutation loop of lkhp-mkpatch: every input of its unit cases (the
-# diffed objects and the fake vmlinux), corrupted many ways by the same
+# diffed objects, the fake vmlinux and fakemod.ko), corrupted many ways by the same
 # mutator as lkhp-diff's (diff-object/tests/mutate.c), and Module.symvers
 # lines broken; lkhp-mkpatch, built with ASan and UBSan, must exit 0-3
 # (warn.h; with a message when 1 or 2): never a signal, a sanitizer report
@@ -22,13 +22,17 @@ make -s -C "$here/.." SANDIR="$mdir" sanitized >/dev/null || exit 1
 export ASAN_OPTIONS=exitcode=99:detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1:exitcode=98
 
 runs=0 bad=0 written=0 refused=0
-# run VMLINUX SYMVERS: one sanitized run over the objects of $mdir/in
+# run VMLINUX SYMVERS [ARG...]: one sanitized run over the objects of
+# $mdir/in (as vmlinux's), or the ARGs (--module options and inputs)
 run() {
 	local vmlinux=$1 sv=$2 rc
+	shift 2
 	rm -f "$mdir/out.o" "$mdir/out.h"
-	(cd "$mdir/in" && timeout 20 "$mdir/lkhp-mkpatch" --vmlinux "$vmlinux" --symvers "$sv" \
+	(cd "$mdir/in" || exit 1
+	 [ $# -gt 0 ] || set -- *.o
+	 timeout 20 "$mdir/lkhp-mkpatch" --vmlinux "$vmlinux" --symvers "$sv" \
 		--tables "$mdir/out.h" --output "$mdir/out.o" --name mutation --source-sha256 0 \
-		-- *.o) >"$mdir/stdout" 2>"$mdir/stderr"
+		"$@") >"$mdir/stdout" 2>"$mdir/stderr"
 	rc=$?
 	runs=$((runs + 1))
 	case $rc in
@@ -69,6 +73,15 @@ for ((i = 0; i < per * 4; i++)); do
 		"$symvers" >"$mdir/symvers"
 	what="seed $seed on Module.symvers"
 	run "$work/kernel/vmlinux" "$mdir/symvers"
+done
+# A module's objects against a corrupted fakemod.ko.
+for ((i = 0; i < per * 4; i++)); do
+	seed=$((i * 15485863 + 3))
+	rm -rf "$mdir/in" && cp -r "$work/cases/module-func/in" "$mdir/in"
+	"$mdir/mutate" "$seed" "$work/kernel/fakemod.ko" "$mdir/fakemod.ko" || continue
+	what="seed $seed on fakemod.ko"
+	run "$work/kernel/vmlinux" "$symvers" --module "fakemod=$mdir/fakemod.ko" \
+		-- fakemod:fakemod-main.o
 done
 echo "$runs runs ($written written, $refused refused with a message), $bad bad"
 [ "$runs" -gt 0 ] && [ "$bad" -eq 0 ]

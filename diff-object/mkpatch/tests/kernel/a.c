@@ -2,6 +2,8 @@
 int exported_var;
 int hidden_var;
 int hidden_arr[8];
+/* fakemod defines a global of this name too (not exported) */
+int shared_name;
 static int counter;
 static int only_a;
 

@@ -1,0 +1,54 @@
+/*
+ * Module "fakemod", first file: a static `enabled` the patched code reads,
+ * `counter`/`helper` as in fakemod/more.c (sympos 1 and 2 in the .ko), an
+ * exported function and references to vmlinux.
+ */
+int hidden_fn(int x);
+int exported_fn(int x);
+
+static int enabled = 1;
+static int counter;
+
+static __attribute__((noinline)) int helper(void)
+{
+	return counter++ * 3 + enabled;
+}
+
+/* writes `enabled`: else gcc folds it to the constant 1 */
+void fm_enable(int on)
+{
+	enabled = on;
+}
+
+/* exported (Module.symvers): a patch still reaches it by an LKHP relocation */
+int fm_export(int x)
+{
+	return x + enabled;
+}
+
+int fm_func(int x)
+{
+	return helper() + x + hidden_fn(x) + exported_fn(x);
+}
+
+/* no ftrace site: patched at its entry */
+__attribute__((no_instrument_function)) int fm_noftrace(int x)
+{
+	return x * 5 + enabled + 17;
+}
+
+/* a static branch at +5, as in vmlinux's traced() (a.c) */
+int fm_key;
+
+int fm_traced(int x)
+{
+	asm goto("1: .byte 0x3e, 0x8d, 0x74, 0x26, 0x00\n\t"
+		 ".pushsection __jump_table, \"aw\"\n\t"
+		 ".balign 4\n\t"
+		 ".long 1b - ., %l[yes] - .\n\t"
+		 ".long fm_key - .\n\t"
+		 ".popsection" : : : : yes);
+	return x;
+yes:
+	return x + enabled;
+}
