@@ -519,7 +519,7 @@ static int lkhp_targets_coming(struct module *mod)
 			continue;
 		if (e->state == LKHP_STATE_ENABLED)
 			e->stop_ns = c.stop_ns;
-		pr_notice("%s: module %s patched as it loads (%u functions, %s, stop %llu ns)\n",
+		pr_notice("%s: module %s patched as it loads (%u function(s), %s, stop %llu ns)\n",
 			  e->name, mod->name, obj->nr_funcs,
 			  e->state == LKHP_STATE_ENABLED ? "enabled" : "disabled",
 			  c.stop_ns);
