@@ -24,15 +24,25 @@ static const char *const loader_sections[] = {
 	"__bug_table", "__ex_table", ".smp_locks", "__mcount_loc", NULL,
 };
 
-static bool loader_section(const char *name)
+/*
+ * Sections the kernel reads when the patch module itself is announced:
+ * lkhp.ko resolves the patch then, but a module's symbols only once that
+ * module is loaded, which may be later.
+ */
+static const char *const coming_sections[] = {
+	"__jump_table", ".static_call_sites", NULL,
+};
+
+static bool in_list(const char *const *list, const char *name)
 {
 	size_t i;
 
-	for (i = 0; loader_sections[i]; i++)
-		if (!strcmp(name, loader_sections[i]))
+	for (i = 0; list[i]; i++)
+		if (!strcmp(name, list[i]))
 			return true;
 	return false;
 }
+
 
 /* foo.cold is the unlikely tail of foo: it moves with foo, never alone. */
 static bool is_cold(const char *name)
@@ -345,10 +355,15 @@ static int kernel_reloc(struct mkpatch *mk, struct reloc *r)
 		free(file);
 		return 0;
 	}
-	if (loader_section(sec)) {
+	if (in_list(loader_sections, sec)) {
 		UNSUPPORTED(blame(mk, name, false), display(&k, buf, sizeof(buf)),
 			    "referenced from %s, which the module loader processes before "
 			    "the patch can resolve a non-exported symbol", sec);
+	} else if (k.t->name && in_list(coming_sections, sec)) {
+		UNSUPPORTED(blame(mk, name, false), display(&k, buf, sizeof(buf)),
+			    "a symbol of module %s referenced from %s, which the kernel reads "
+			    "when the patch loads, while %s may not be loaded", k.t->name, sec,
+			    k.t->name);
 	} else if (!(r->sec->sh.sh_flags & SHF_ALLOC)) {
 		UNSUPPORTED(blame(mk, name, false), display(&k, buf, sizeof(buf)),
 			    "referenced from %s, which is not loaded", sec);
