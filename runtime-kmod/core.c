@@ -402,7 +402,8 @@ static int lkhp_register(struct module *mod, struct lkhp_patch *p)
 	INIT_LIST_HEAD(&e->node);
 	e->nr_funcs = p->nr_funcs;
 	e->funcs = kcalloc(p->nr_funcs, sizeof(*e->funcs), GFP_KERNEL);
-	e->objs = kcalloc(p->nr_funcs, sizeof(*e->objs), GFP_KERNEL);
+	/* one per function at most, and vmlinux */
+	e->objs = kcalloc(p->nr_funcs + 1, sizeof(*e->objs), GFP_KERNEL);
 	if (!e->funcs || !e->objs) {
 		ret = -ENOMEM;
 		goto err_free;

@@ -95,7 +95,7 @@ struct lkhp_entry {
 	unsigned int		nr_funcs;
 	struct lkhp_func	*funcs;
 	unsigned int		nr_objs;
-	struct lkhp_object	*objs;		/* vmlinux first when it has functions */
+	struct lkhp_object	*objs;
 	time64_t		load_time;
 	time64_t		enable_time;
 	time64_t		disable_time;

@@ -428,21 +428,34 @@ const char *lkhp_object_name(const struct lkhp_object *obj)
 	return obj->name[0] ? obj->name : LKHP_VMLINUX;
 }
 
-/* The object of @objname, added on first use (@e->objs has room for all). */
+/*
+ * A new object named @objname, or NULL for a bad name. @e->objs has room
+ * for one per function and vmlinux.
+ */
+static struct lkhp_object *lkhp_object_add(struct lkhp_entry *e,
+					   const char *objname)
+{
+	struct lkhp_object *obj = &e->objs[e->nr_objs];
+
+	if (strscpy(obj->name, objname, sizeof(obj->name)) < 0 ||
+	    !strcmp(objname, LKHP_VMLINUX))
+		return NULL;
+	e->nr_objs++;
+	return obj;
+}
+
+/* Tie @f to the object it names, added on first use. */
 static int lkhp_object_get(struct lkhp_entry *e, struct lkhp_func *f)
 {
 	const char *objname = f->desc->objname ?: "";
 	struct lkhp_object *obj = lkhp_object_find(e, objname);
 
+	if (!obj)
+		obj = lkhp_object_add(e, objname);
 	if (!obj) {
-		obj = &e->objs[e->nr_objs];
-		if (strscpy(obj->name, objname, sizeof(obj->name)) < 0 ||
-		    !strcmp(objname, LKHP_VMLINUX)) {
-			lkhp_fail("%s: refused: bad object name in function record %u",
-				  e->desc->name, (unsigned int)(f - e->funcs));
-			return -EINVAL;
-		}
-		e->nr_objs++;
+		lkhp_fail("%s: refused: bad object name in function record %u",
+			  e->desc->name, (unsigned int)(f - e->funcs));
+		return -EINVAL;
 	}
 	f->obj = obj;
 	obj->nr_funcs++;
@@ -468,6 +481,9 @@ static int lkhp_reloc_check(struct lkhp_entry *e,
 		return -EINVAL;
 	}
 	obj = lkhp_object_find(e, r->objname);
+	/* code of a module's part may use vmlinux without replacing any of it */
+	if (!obj && !(r->objname && *r->objname))
+		obj = lkhp_object_add(e, "");
 	if (!obj || (obj->name[0] ? !lkhp_str_ok(mod, r->secname, LKHP_SYM_LEN)
 				  : r->secname != NULL)) {
 		lkhp_fail("%s: refused: relocation %u: object %s has no replaced function, or a bad section name",
