@@ -52,6 +52,26 @@
 #define LKHP_STRINGIFY(x)	LKHP_STRINGIFY_(x)
 #define LKHP_PATCH_SYMBOL	LKHP_STRINGIFY(LKHP_PATCH_VAR)
 
+/*
+ * The sections lkhp-macros.h writes into a patch's source objects.
+ * LKHP_CALLBACK_SECTION holds struct lkhp_callback entries (lkhp/patch.h),
+ * which the patch module carries; lkhp-diff reads the other three and drops
+ * them: pointers to functions to leave out of the patch, to section names
+ * to leave out, and to functions switched without the stack check.
+ */
+#define LKHP_CALLBACK_SECTION		".lkhp.callbacks"
+#define LKHP_IGNORE_FUNCTIONS_SECTION	".lkhp.ignore.functions"
+#define LKHP_IGNORE_SECTIONS_SECTION	".lkhp.ignore.sections"
+#define LKHP_FORCE_UNSAFE_SECTION	".lkhp.force_unsafe"
+
+/* struct lkhp_callback.type: when it runs. */
+#define LKHP_CB_PRE_PATCH	1	/* before the object is switched to the patch */
+#define LKHP_CB_POST_PATCH	2	/* after */
+#define LKHP_CB_PRE_UNPATCH	3	/* before it is switched back */
+#define LKHP_CB_POST_UNPATCH	4	/* after */
+#define LKHP_CB_REMOVE		5	/* when the patch is removed */
+#define LKHP_CALLBACK_SIZE	12	/* sizeof(struct lkhp_callback) */
+
 /* How a patch object names the kernel's static NAME of source FILE. */
 #define LKHP_LOCAL_PREFIX	"__lkhp_local/"	/* + FILE "/" NAME */
 

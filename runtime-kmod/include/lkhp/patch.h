@@ -21,6 +21,17 @@
  * (before its init runs); its symbols are looked up by name and position
  * in the module's own symbol table.
  *
+ * Callbacks (struct lkhp_callback) run per object, with lkhp's lock held
+ * and outside stop_machine (they may sleep; they must not call lkhp's
+ * administration), whenever that object is switched: at enable and disable,
+ * and for a module also when it loads or goes while the patch is enabled.
+ * Order: the patch's objects in table order (vmlinux first), each object's
+ * callbacks in table order. A pre-patch callback that fails cancels the
+ * enable (or the module's load): the post-unpatch callbacks of the objects
+ * whose pre-patch succeeded run, nothing is switched. A cumulative patch's
+ * enable calls its own callbacks only: those of the patches it replaces
+ * are not called (it takes over their state), nor their remove callbacks.
+ *
  * Only i386 kernels use this header: pointers are 32 bits, every other field
  * has a fixed width, and the layout is asserted (LKHP_*_SIZE below) by
  * lkhp.ko and by anything that includes this header. Changing a layout means
@@ -33,7 +44,7 @@
 #include <linux/types.h>
 #include <lkhp/consts.h>
 
-#define LKHP_ABI_VERSION	3
+#define LKHP_ABI_VERSION	4
 
 /* struct lkhp_patch.flags */
 #define LKHP_PATCH_REPLACE	0x1	/* cumulative: enabling disables all others */
@@ -46,6 +57,39 @@
  * both anchors (struct lkhp_patch) put the image where its vmlinux says.
  */
 #define LKHP_RELOC_DATA		0x1
+
+/* struct lkhp_patch_func.flags */
+#define LKHP_FUNC_FORCE_UNSAFE	0x1	/* switched without its stack check */
+
+/**
+ * struct lkhp_object - an object of a patch, as a callback sees it
+ * @name:	NULL for vmlinux, else the module's name
+ * @mod:	NULL for vmlinux, else the module (loaded when a callback runs)
+ */
+struct lkhp_object {
+	const char	*name;
+	struct module	*mod;
+};
+
+/**
+ * struct lkhp_callback - a callback of the patch (lkhp-macros.h)
+ * @objname:	NULL for vmlinux, else the module whose patching it follows
+ *		(unused for LKHP_CB_REMOVE)
+ * @type:	LKHP_CB_* (lkhp/consts.h)
+ * @fn:		the function, inside the patch module's core text: @fn.pre
+ *		for LKHP_CB_PRE_PATCH (non-zero cancels the enable, or the
+ *		module's load), @fn.post for the other object callbacks,
+ *		@fn.remove for LKHP_CB_REMOVE
+ */
+struct lkhp_callback {
+	const char	*objname;
+	__u32		type;
+	union {
+		int	(*pre)(struct lkhp_object *obj);
+		void	(*post)(struct lkhp_object *obj);
+		void	(*remove)(void);
+	} fn;
+};
 
 /**
  * struct lkhp_patch_func - one function the patch replaces
@@ -61,7 +105,7 @@
  * @new_func:	the replacement, inside the patch module's core text
  * @site_offset: LKHP_SITE_FENTRY when the object has the `call __fentry__`
  *		(with its R_386_PC32 relocation) at offset 0, else LKHP_SITE_ENTRY
- * @flags:	reserved, must be 0
+ * @flags:	LKHP_FUNC_*
  */
 struct lkhp_patch_func {
 	const char	*old_name;
@@ -123,6 +167,8 @@ struct lkhp_patch_reloc {
  * @funcs:	functions replaced, each at most once
  * @nr_relocs:	entries in @relocs
  * @relocs:	relocations applied to the patch module before it is enabled
+ * @nr_callbacks: entries in @callbacks
+ * @callbacks:	the patch's callbacks, in the order they are called
  * @reserved:	must be 0
  */
 struct lkhp_patch {
@@ -141,17 +187,20 @@ struct lkhp_patch {
 	__u32				nr_relocs;
 	const struct lkhp_patch_reloc	*relocs;
 	__u32				data_anchor_addr;
+	__u32				nr_callbacks;
+	const struct lkhp_callback	*callbacks;
 	__u32				reserved;
 };
 
 #define LKHP_PATCH_FUNC_SIZE	32
 #define LKHP_PATCH_RELOC_SIZE	40
-#define LKHP_PATCH_SIZE		64
+#define LKHP_PATCH_SIZE		72
 
 static_assert(sizeof(void *) == 4, "LKHP patch ABI is i386 only");
 static_assert(sizeof(struct lkhp_patch_func) == LKHP_PATCH_FUNC_SIZE);
 static_assert(sizeof(struct lkhp_patch_reloc) == LKHP_PATCH_RELOC_SIZE);
 static_assert(sizeof(struct lkhp_patch) == LKHP_PATCH_SIZE);
+static_assert(sizeof(struct lkhp_callback) == LKHP_CALLBACK_SIZE);
 
 /*
  * Register @patch (from the patch module's init); lkhp.ko enables it once
