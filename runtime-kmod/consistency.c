@@ -74,7 +74,7 @@ static void lkhp_page_filter_fill(struct lkhp_switch *sw)
 	unsigned int i;
 
 	bitmap_zero(sw->pages, LKHP_PAGE_FILTER_BITS);
-	for (i = 0; i < sw->nr; i++) {
+	for (i = 0; i < sw->nr_ranges; i++) {
 		for (page = sw->ranges[i].start & PAGE_MASK;
 		     page < sw->ranges[i].end; page += PAGE_SIZE)
 			__set_bit(lkhp_page_bit(page), sw->pages);
@@ -86,7 +86,7 @@ static const struct lkhp_range *lkhp_range_find(const struct lkhp_switch *sw,
 {
 	if (!test_bit(lkhp_page_bit(addr), sw->pages))
 		return NULL;
-	return bsearch(&addr, sw->ranges, sw->nr, sizeof(*sw->ranges),
+	return bsearch(&addr, sw->ranges, sw->nr_ranges, sizeof(*sw->ranges),
 		       lkhp_range_key);
 }
 
@@ -230,7 +230,8 @@ int lkhp_switch_run(struct lkhp_switch *sw)
 	u64 start;
 
 	lockdep_assert_held(&lkhp_mutex);
-	sort(sw->ranges, sw->nr, sizeof(*sw->ranges), lkhp_range_cmp, NULL);
+	sort(sw->ranges, sw->nr_ranges, sizeof(*sw->ranges), lkhp_range_cmp,
+	     NULL);
 	lkhp_page_filter_fill(sw);
 	for (;;) {
 		atomic_set(&sw->cpus_in, 0);

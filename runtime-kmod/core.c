@@ -137,13 +137,20 @@ static int lkhp_switch_prepare(struct lkhp_switch *sw,
 		if (to == s->active)
 			continue;
 		w = &sw->writes[sw->nr];
-		r = &sw->ranges[sw->nr];
 		sw->nr++;
 		w->site = s;
 		w->to = to;
 		memcpy(w->old, s->active ? s->active->patch_ins : s->orig_ins,
 		       LKHP_INS_LEN);
 		memcpy(w->new, to ? to->patch_ins : s->orig_ins, LKHP_INS_LEN);
+		ret = lkhp_write_map(w);
+		if (ret)
+			return ret;
+		/* LKHP_FORCE_UNSAFE: no stack check when either version is forced */
+		if ((to && to->flags & LKHP_FUNC_FORCE_UNSAFE) ||
+		    (s->active && s->active->flags & LKHP_FUNC_FORCE_UNSAFE))
+			continue;
+		r = &sw->ranges[sw->nr_ranges++];
 		r->name = s->name;
 		if (s->active) {
 			/* The version leaving, entry included: its module may go. */
@@ -154,9 +161,6 @@ static int lkhp_switch_prepare(struct lkhp_switch *sw,
 			r->start = s->func_addr + 1;
 			r->end = s->func_addr + s->func_size;
 		}
-		ret = lkhp_write_map(w);
-		if (ret)
-			return ret;
 	}
 	return 0;
 }
@@ -227,7 +231,12 @@ int lkhp_enable(struct lkhp_entry *e)
 			  e->name);
 		return -ENODEV;
 	}
-	ret = lkhp_switch(&c);
+	ret = lkhp_callbacks_pre_patch(e, NULL);
+	if (!ret) {
+		ret = lkhp_switch(&c);
+		if (ret)
+			lkhp_callbacks_run(e, NULL, LKHP_CB_POST_UNPATCH);
+	}
 	if (ret) {
 		module_put(e->mod);
 		return ret;
@@ -235,12 +244,16 @@ int lkhp_enable(struct lkhp_entry *e)
 	e->stop_ns = c.stop_ns;
 	e->enable_seq = ++lkhp_seq;
 	e->state = LKHP_STATE_ENABLED;
+	e->replaced = false;
 	e->enable_time = ktime_get_real_seconds();
 	pr_notice("%s: enabled\n", e->name);
+	lkhp_callbacks_run(e, NULL, LKHP_CB_POST_PATCH);
+	/* the replaced patches' callbacks are not called: @e takes over */
 	list_for_each_entry(o, &lkhp_patches, node) {
 		if (o == e || !c.replace || o->state != LKHP_STATE_ENABLED)
 			continue;
 		o->state = LKHP_STATE_DISABLED;
+		o->replaced = true;
 		o->disable_time = e->enable_time;
 		module_put(o->mod);
 		pr_notice("%s: disabled: replaced by %s\n", o->name, e->name);
@@ -260,14 +273,19 @@ int lkhp_disable(struct lkhp_entry *e)
 	}
 	if (e->state != LKHP_STATE_ENABLED)
 		return 0;
+	lkhp_callbacks_run(e, NULL, LKHP_CB_PRE_UNPATCH);
 	ret = lkhp_switch(&c);
-	if (ret)
+	if (ret) {
+		/* still enabled: undo what the pre-unpatch callbacks did */
+		lkhp_callbacks_run(e, NULL, LKHP_CB_POST_PATCH);
 		return ret;
+	}
 	e->stop_ns = c.stop_ns;
 	e->state = LKHP_STATE_DISABLED;
 	e->disable_time = ktime_get_real_seconds();
-	module_put(e->mod);
 	pr_notice("%s: disabled\n", e->name);
+	lkhp_callbacks_run(e, NULL, LKHP_CB_POST_UNPATCH);
+	module_put(e->mod);
 	return 0;
 }
 
@@ -402,8 +420,9 @@ static int lkhp_register(struct module *mod, struct lkhp_patch *p)
 	INIT_LIST_HEAD(&e->node);
 	e->nr_funcs = p->nr_funcs;
 	e->funcs = kcalloc(p->nr_funcs, sizeof(*e->funcs), GFP_KERNEL);
-	/* one per function at most, and vmlinux */
-	e->objs = kcalloc(p->nr_funcs + 1, sizeof(*e->objs), GFP_KERNEL);
+	/* one per function and callback at most, and vmlinux */
+	e->objs = kcalloc(p->nr_funcs + p->nr_callbacks + 1, sizeof(*e->objs),
+			  GFP_KERNEL);
 	if (!e->funcs || !e->objs) {
 		ret = -ENOMEM;
 		goto err_free;
@@ -455,20 +474,28 @@ err_free:
 }
 
 /* The part of @e for module @mod, if it is resolved against @mod. */
-static struct lkhp_object *lkhp_object_find_loaded(struct lkhp_entry *e,
+static struct lkhp_obj *lkhp_object_find_loaded(struct lkhp_entry *e,
 						   const struct module *mod)
 {
 	unsigned int i;
 
 	for (i = 0; i < e->nr_objs; i++) {
-		if (e->objs[i].loaded && e->objs[i].mod == mod)
+		if (e->objs[i].loaded && e->objs[i].pub.mod == mod)
 			return &e->objs[i];
 	}
 	return NULL;
 }
 
+/* The part of @e for module @mod if @e is enabled: its callbacks run. */
+static struct lkhp_obj *lkhp_enabled_part(struct lkhp_entry *e,
+					  const struct module *mod)
+{
+	return e->state == LKHP_STATE_ENABLED ?
+	       lkhp_object_find_loaded(e, mod) : NULL;
+}
+
 /* The part of @e for module @mod, if it has one that waits. */
-static struct lkhp_object *lkhp_waiting_part(struct lkhp_entry *e,
+static struct lkhp_obj *lkhp_waiting_part(struct lkhp_entry *e,
 					     const struct module *mod)
 {
 	unsigned int i;
@@ -493,8 +520,8 @@ static int lkhp_targets_coming(struct module *mod)
 	struct lkhp_change c = {
 		.name = mod->name, .what = "patching the module as it loads",
 	};
-	struct lkhp_object *obj;
-	struct lkhp_entry *e;
+	struct lkhp_entry *e, *failed = NULL;
+	struct lkhp_obj *obj;
 	unsigned int n = 0;
 	int ret = 0;
 
@@ -510,10 +537,18 @@ static int lkhp_targets_coming(struct module *mod)
 	}
 	if (!n)
 		goto out;
+	list_for_each_entry(e, &lkhp_patches, node) {
+		obj = lkhp_enabled_part(e, mod);
+		ret = obj ? lkhp_callbacks_pre_patch(e, obj) : 0;
+		if (ret) {
+			failed = e;
+			goto undo_callbacks;
+		}
+	}
 	/* the new sites take the newest enabled patch's version */
 	ret = lkhp_switch(&c);
 	if (ret)
-		goto undo;
+		goto undo_callbacks;
 	list_for_each_entry(e, &lkhp_patches, node) {
 		obj = lkhp_object_find_loaded(e, mod);
 		if (!obj)
@@ -524,8 +559,19 @@ static int lkhp_targets_coming(struct module *mod)
 			  e->name, mod->name, obj->nr_funcs,
 			  e->state == LKHP_STATE_ENABLED ? "enabled" : "disabled",
 			  c.stop_ns);
+		if (e->state == LKHP_STATE_ENABLED)
+			lkhp_callbacks_run(e, obj, LKHP_CB_POST_PATCH);
 	}
 	goto out;
+undo_callbacks:
+	/* @failed undid its own; the patches before it get post-unpatch */
+	list_for_each_entry(e, &lkhp_patches, node) {
+		if (e == failed)
+			break;
+		obj = lkhp_enabled_part(e, mod);
+		if (obj)
+			lkhp_callbacks_run(e, obj, LKHP_CB_POST_UNPATCH);
+	}
 undo:
 	list_for_each_entry(e, &lkhp_patches, node) {
 		obj = lkhp_object_find_loaded(e, mod);
@@ -623,6 +669,7 @@ static bool lkhp_unlist(struct lkhp_entry *e)
 			return false;
 		}
 	}
+	lkhp_callbacks_remove(e);
 	list_del_init(&e->node);
 	lkhp_patch_release(e);
 	pr_notice("%s: unregistered\n", e->name);
@@ -654,19 +701,25 @@ EXPORT_SYMBOL_GPL(lkhp_unregister_patch);
  */
 static void lkhp_targets_going(struct module *mod)
 {
-	struct lkhp_object *obj;
+	struct lkhp_obj *obj;
 	struct lkhp_entry *e;
 	unsigned int i;
+	bool enabled;
 
 	lockdep_assert_held(&lkhp_mutex);
 	list_for_each_entry(e, &lkhp_patches, node) {
 		obj = lkhp_object_find_loaded(e, mod);
 		if (!obj)
 			continue;
+		enabled = e->state == LKHP_STATE_ENABLED;
+		if (enabled)
+			lkhp_callbacks_run(e, obj, LKHP_CB_PRE_UNPATCH);
 		for (i = 0; i < e->nr_funcs; i++) {
 			if (e->funcs[i].obj == obj && e->funcs[i].site)
 				e->funcs[i].site->active = NULL;
 		}
+		if (enabled)
+			lkhp_callbacks_run(e, obj, LKHP_CB_POST_UNPATCH);
 		lkhp_object_release(e, obj);
 		pr_notice("%s: module %s is going: its %u function(s) wait for it again\n",
 			  e->name, mod->name, obj->nr_funcs);
@@ -732,6 +785,7 @@ static void __exit lkhp_exit(void)
 	lkhp_sysfs_exit();
 	lkhp_modules_exit();
 	WARN_ON(!list_empty(&lkhp_patches) || !list_empty(&lkhp_sites));
+	lkhp_shadow_exit();
 	pr_notice("unloaded\n");
 }
 

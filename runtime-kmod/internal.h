@@ -52,11 +52,11 @@ struct lkhp_site {
  * the module is not loaded: its functions have no site, its relocations
  * are not applied. It is resolved when the module loads (before its init)
  * or when the patch registers while it is loaded, and dropped when the
- * module goes.
+ * module goes. @e->objs lists vmlinux first (the callback order).
  */
-struct lkhp_object {
+struct lkhp_obj {
+	struct lkhp_object	pub;	/* what callbacks see; mod NULL while waiting */
 	char			name[MODULE_NAME_LEN];	/* "" for vmlinux */
-	struct module		*mod;	/* the loaded module resolved, else NULL */
 	bool			loaded;	/* resolved: its functions have sites */
 	unsigned int		nr_funcs;
 };
@@ -65,10 +65,11 @@ struct lkhp_object {
 struct lkhp_func {
 	const struct lkhp_patch_func	*desc;	/* NULL once broken */
 	struct lkhp_entry		*patch;
-	struct lkhp_object		*obj;
+	struct lkhp_obj		*obj;
 	struct lkhp_site		*site;	/* NULL while its object waits */
 	struct list_head		site_node;	/* in site->funcs */
 	char				*name;
+	u32				flags;	/* LKHP_FUNC_* */
 	unsigned long			new_addr;
 	unsigned long			new_size;
 	u32				sympos;
@@ -91,11 +92,12 @@ struct lkhp_entry {
 	u32			nr_relocs;
 	u32			id;
 	enum lkhp_state		state;
+	bool			replaced;	/* by a cumulative patch, since enabled */
 	u64			enable_seq;	/* newest enabled wins a site */
 	unsigned int		nr_funcs;
 	struct lkhp_func	*funcs;
 	unsigned int		nr_objs;
-	struct lkhp_object	*objs;
+	struct lkhp_obj	*objs;
 	time64_t		load_time;
 	time64_t		enable_time;
 	time64_t		disable_time;
@@ -126,7 +128,8 @@ struct lkhp_range {
 struct lkhp_switch {
 	unsigned int		nr;
 	struct lkhp_write	*writes;
-	struct lkhp_range	*ranges;	/* nr entries, sorted by start */
+	unsigned int		nr_ranges;	/* writes not forced unsafe */
+	struct lkhp_range	*ranges;	/* sorted by start */
 	DECLARE_BITMAP(pages, LKHP_PAGE_FILTER_BITS);
 	atomic_t		cpus_in;	/* CPUs that entered the stop */
 	atomic_t		cpus_checked;	/* ... and checked their share */
@@ -149,6 +152,17 @@ unsigned int lkhp_count(void);
 void lkhp_fill_info(const struct lkhp_entry *e, struct lkhp_patch_info *info);
 void lkhp_fill_func_info(const struct lkhp_func *f, struct lkhp_func_info *fi);
 void lkhp_entry_release(struct lkhp_entry *e);
+
+/* callbacks.c */
+int lkhp_callbacks_check(struct lkhp_entry *e);
+int lkhp_callbacks_pre_patch(struct lkhp_entry *e, struct lkhp_obj *only);
+void lkhp_callbacks_run(struct lkhp_entry *e, struct lkhp_obj *only,
+			u32 type);
+void lkhp_callbacks_remove(struct lkhp_entry *e);
+
+/* shadow.c */
+unsigned long lkhp_shadow_count(void);
+void lkhp_shadow_exit(void);
 
 /* modules.c */
 int lkhp_modules_init(void);
@@ -173,13 +187,17 @@ void lkhp_reason_registration(const struct module *mod, int err);
 void lkhp_reason_last(struct lkhp_last_error *out);
 
 /* patch.c */
+bool lkhp_objname_ok(const struct module *mod, const char *objname);
+bool lkhp_in_text(const struct module *mod, unsigned long addr);
 int lkhp_patch_check(struct module *mod, const struct lkhp_patch *p);
 int lkhp_patch_resolve(struct lkhp_entry *e);
 void lkhp_patch_release(struct lkhp_entry *e);
-int lkhp_object_resolve(struct lkhp_entry *e, struct lkhp_object *obj,
+int lkhp_object_resolve(struct lkhp_entry *e, struct lkhp_obj *obj,
 			struct module *mod);
-void lkhp_object_release(struct lkhp_entry *e, struct lkhp_object *obj);
-const char *lkhp_object_name(const struct lkhp_object *obj);
+void lkhp_object_release(struct lkhp_entry *e, struct lkhp_obj *obj);
+const char *lkhp_object_name(const struct lkhp_obj *obj);
+struct lkhp_obj *lkhp_object_find(struct lkhp_entry *e, const char *objname);
+struct lkhp_obj *lkhp_object_add(struct lkhp_entry *e, const char *objname);
 
 /* text.c */
 void lkhp_ljmp_encode(u8 *ins, unsigned long target);

@@ -54,13 +54,13 @@ static bool lkhp_str_ok(const struct module *mod, const char *s, size_t max)
 }
 
 /* An object name is NULL or empty for vmlinux, else a module's name. */
-static bool lkhp_objname_ok(const struct module *mod, const char *objname)
+bool lkhp_objname_ok(const struct module *mod, const char *objname)
 {
 	return !objname || (lkhp_in_module(mod, objname, 1) &&
 			    (!*objname || lkhp_str_ok(mod, objname, MODULE_NAME_LEN)));
 }
 
-static bool lkhp_in_text(const struct module *mod, unsigned long addr)
+bool lkhp_in_text(const struct module *mod, unsigned long addr)
 {
 	unsigned long base = (unsigned long)mod->core_layout.base;
 
@@ -105,6 +105,9 @@ int lkhp_patch_check(struct module *mod, const struct lkhp_patch *p)
 	    !lkhp_table_ok(mod, p->funcs, p->nr_funcs, p->func_size) ||
 	    (p->nr_relocs &&
 	     !lkhp_table_ok(mod, p->relocs, p->nr_relocs, p->reloc_size)) ||
+	    (p->nr_callbacks &&
+	     !lkhp_table_ok(mod, p->callbacks, p->nr_callbacks,
+			    sizeof(*p->callbacks))) ||
 	    p->reserved || (p->flags & ~LKHP_PATCH_REPLACE)) {
 		lkhp_fail("%s: refused: malformed patch header", name);
 		return -EINVAL;
@@ -257,10 +260,10 @@ static int lkhp_module_symbol(struct lkhp_entry *e, struct module *mod,
 	return -ENOEXEC;
 }
 
-static int lkhp_resolve_sym(struct lkhp_entry *e, struct lkhp_object *obj,
+static int lkhp_resolve_sym(struct lkhp_entry *e, struct lkhp_obj *obj,
 			    const struct lkhp_symref *r, unsigned long *addr)
 {
-	return obj->mod ? lkhp_module_symbol(e, obj->mod, r, addr) :
+	return obj->pub.mod ? lkhp_module_symbol(e, obj->pub.mod, r, addr) :
 			  lkhp_vmlinux_sym(e, r, addr);
 }
 
@@ -345,7 +348,8 @@ static int lkhp_func_check(struct lkhp_entry *e, struct lkhp_func *f)
 	struct module *mod = e->desc->mod;
 
 	if (!lkhp_str_ok(mod, d->old_name, LKHP_SYM_LEN) ||
-	    !lkhp_objname_ok(mod, d->objname) || d->flags ||
+	    !lkhp_objname_ok(mod, d->objname) ||
+	    (d->flags & ~LKHP_FUNC_FORCE_UNSAFE) ||
 	    (d->site_offset != LKHP_SITE_ENTRY &&
 	     d->site_offset != LKHP_SITE_FENTRY)) {
 		lkhp_fail("%s: refused: malformed function record %u",
@@ -375,6 +379,7 @@ static int lkhp_func_check(struct lkhp_entry *e, struct lkhp_func *f)
 	if (!f->name)
 		return -ENOMEM;
 	f->sympos = d->sympos;
+	f->flags = d->flags;
 	lkhp_ljmp_encode(f->patch_ins, f->new_addr);
 	return 0;
 }
@@ -394,9 +399,9 @@ static int lkhp_func_resolve(struct lkhp_entry *e, struct lkhp_func *f)
 	ret = lkhp_resolve_sym(e, f->obj, &r, &old_addr);
 	if (ret)
 		return ret;
-	if (f->obj->mod && !within_module_core(old_addr, f->obj->mod)) {
+	if (f->obj->pub.mod && !within_module_core(old_addr, f->obj->pub.mod)) {
 		lkhp_fail("%s: refused: %s is not in the core text of module %s",
-			  e->desc->name, f->name, f->obj->mod->name);
+			  e->desc->name, f->name, f->obj->pub.mod->name);
 		return -ENOEXEC;
 	}
 	for (i = 0; i < e->nr_funcs; i++) {
@@ -410,8 +415,7 @@ static int lkhp_func_resolve(struct lkhp_entry *e, struct lkhp_func *f)
 }
 
 /* The object named @objname (NULL or "": vmlinux), NULL if none. */
-static struct lkhp_object *lkhp_object_find(struct lkhp_entry *e,
-					    const char *objname)
+struct lkhp_obj *lkhp_object_find(struct lkhp_entry *e, const char *objname)
 {
 	unsigned int i;
 
@@ -423,19 +427,18 @@ static struct lkhp_object *lkhp_object_find(struct lkhp_entry *e,
 	return NULL;
 }
 
-const char *lkhp_object_name(const struct lkhp_object *obj)
+const char *lkhp_object_name(const struct lkhp_obj *obj)
 {
 	return obj->name[0] ? obj->name : LKHP_VMLINUX;
 }
 
 /*
  * A new object named @objname, or NULL for a bad name. @e->objs has room
- * for one per function and vmlinux.
+ * for one per function and callback, and vmlinux.
  */
-static struct lkhp_object *lkhp_object_add(struct lkhp_entry *e,
-					   const char *objname)
+struct lkhp_obj *lkhp_object_add(struct lkhp_entry *e, const char *objname)
 {
-	struct lkhp_object *obj = &e->objs[e->nr_objs];
+	struct lkhp_obj *obj = &e->objs[e->nr_objs];
 
 	if (strscpy(obj->name, objname, sizeof(obj->name)) < 0 ||
 	    !strcmp(objname, LKHP_VMLINUX))
@@ -448,7 +451,7 @@ static struct lkhp_object *lkhp_object_add(struct lkhp_entry *e,
 static int lkhp_object_get(struct lkhp_entry *e, struct lkhp_func *f)
 {
 	const char *objname = f->desc->objname ?: "";
-	struct lkhp_object *obj = lkhp_object_find(e, objname);
+	struct lkhp_obj *obj = lkhp_object_find(e, objname);
 
 	if (!obj)
 		obj = lkhp_object_add(e, objname);
@@ -467,7 +470,7 @@ static int lkhp_reloc_check(struct lkhp_entry *e,
 {
 	unsigned long place = (unsigned long)r->place;
 	struct module *mod = e->desc->mod;
-	const struct lkhp_object *obj;
+	const struct lkhp_obj *obj;
 
 	if (!lkhp_str_ok(mod, r->sym_name, LKHP_SYM_LEN) ||
 	    !lkhp_objname_ok(mod, r->objname) ||
@@ -494,7 +497,7 @@ static int lkhp_reloc_check(struct lkhp_entry *e,
 	return 0;
 }
 
-static int lkhp_reloc_apply(struct lkhp_entry *e, struct lkhp_object *obj,
+static int lkhp_reloc_apply(struct lkhp_entry *e, struct lkhp_obj *obj,
 			    const struct lkhp_patch_reloc *r)
 {
 	struct lkhp_symref ref = {
@@ -520,7 +523,7 @@ static int lkhp_reloc_apply(struct lkhp_entry *e, struct lkhp_object *obj,
  * functions' sites, then its relocations. On failure nothing of @obj stays
  * resolved; the relocations only touched the patch module.
  */
-int lkhp_object_resolve(struct lkhp_entry *e, struct lkhp_object *obj,
+int lkhp_object_resolve(struct lkhp_entry *e, struct lkhp_obj *obj,
 			struct module *mod)
 {
 	const struct lkhp_patch *p = e->desc;
@@ -528,7 +531,8 @@ int lkhp_object_resolve(struct lkhp_entry *e, struct lkhp_object *obj,
 	int ret = 0;
 
 	lockdep_assert_held(&lkhp_mutex);
-	obj->mod = mod;
+	obj->pub.name = obj->name[0] ? obj->name : NULL;
+	obj->pub.mod = mod;
 	obj->loaded = true;
 	for (i = 0; !ret && i < e->nr_funcs; i++) {
 		if (e->funcs[i].obj == obj)
@@ -544,7 +548,7 @@ int lkhp_object_resolve(struct lkhp_entry *e, struct lkhp_object *obj,
 }
 
 /* Give back the sites of @obj's functions (none may be active). */
-void lkhp_object_release(struct lkhp_entry *e, struct lkhp_object *obj)
+void lkhp_object_release(struct lkhp_entry *e, struct lkhp_obj *obj)
 {
 	unsigned int i;
 
@@ -553,19 +557,44 @@ void lkhp_object_release(struct lkhp_entry *e, struct lkhp_object *obj)
 		if (e->funcs[i].obj == obj)
 			lkhp_site_put(&e->funcs[i]);
 	}
-	obj->mod = NULL;
+	obj->pub.mod = NULL;
 	obj->loaded = false;
 }
 
 /*
- * Check every function and relocation record of @e, then resolve vmlinux
+ * Move vmlinux to the front of @e's objects, the modules keeping their
+ * order, before anything holds an object's address but its functions.
+ */
+static void lkhp_objects_vmlinux_first(struct lkhp_entry *e)
+{
+	struct lkhp_obj *v = lkhp_object_find(e, ""), tmp;
+	unsigned int i, k;
+
+	if (!v || v == e->objs)
+		return;
+	k = v - e->objs;
+	tmp = *v;
+	memmove(e->objs + 1, e->objs, k * sizeof(*v));
+	e->objs[0] = tmp;
+	for (i = 0; i < e->nr_funcs; i++) {
+		struct lkhp_func *f = &e->funcs[i];
+
+		if (f->obj == v)
+			f->obj = e->objs;
+		else if (f->obj < v)
+			f->obj++;
+	}
+}
+
+/*
+ * Check every function, callback and relocation record of @e, then resolve vmlinux
  * and each target module that is loaded; the others wait. On failure
  * nothing stays resolved.
  */
 int lkhp_patch_resolve(struct lkhp_entry *e)
 {
 	const struct lkhp_patch *p = e->desc;
-	struct lkhp_object *obj;
+	struct lkhp_obj *obj;
 	struct module *mod;
 	unsigned int i;
 	int ret;
@@ -592,11 +621,16 @@ int lkhp_patch_resolve(struct lkhp_entry *e)
 		if (ret)
 			return ret;
 	}
+	/* callbacks may add objects the relocations then name */
+	ret = lkhp_callbacks_check(e);
+	if (ret)
+		return ret;
 	for (i = 0; i < p->nr_relocs; i++) {
 		ret = lkhp_reloc_check(e, &p->relocs[i]);
 		if (ret)
 			return ret;
 	}
+	lkhp_objects_vmlinux_first(e);
 	for (i = 0; i < e->nr_objs; i++) {
 		obj = &e->objs[i];
 		mod = obj->name[0] ? lkhp_loaded_module(obj->name) : NULL;

@@ -108,7 +108,7 @@ static ssize_t lkhp_functions(const struct lkhp_entry *e, char *buf)
 
 static ssize_t lkhp_objects(const struct lkhp_entry *e, char *buf)
 {
-	const struct lkhp_object *o;
+	const struct lkhp_obj *o;
 	unsigned int i;
 	int len = 0;
 
@@ -200,8 +200,18 @@ static ssize_t version_show(struct kobject *kobj, struct kobj_attribute *attr,
 
 static struct kobj_attribute lkhp_attr_version = __ATTR_RO(version);
 
+static ssize_t shadow_variables_show(struct kobject *kobj,
+				     struct kobj_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%lu\n", lkhp_shadow_count());
+}
+
+static struct kobj_attribute lkhp_attr_shadow_variables =
+	__ATTR_RO(shadow_variables);
+
 static struct attribute *lkhp_top_attrs[] = {
 	&lkhp_attr_version.attr,
+	&lkhp_attr_shadow_variables.attr,
 	NULL,
 };
 

@@ -4,7 +4,9 @@
 # function in module data, a duplicate entry, a bad site or relocation
 # type or flags, a missing symbol, no anchor, a data anchor that disagrees
 # with the text anchor, a reserved field set, a name that is no directory name, a
-# relocation that would rewrite the validated header): each is refused with its message,
+# relocation that would rewrite the validated header, unknown function flags, a
+# callback table too big, a callback of unknown type, outside the module's text
+# or with a bad object name): each is refused with its message,
 # nothing is left loaded or changed, no oops. The same module without
 # corrupt= is a good patch, and a second patch of a registered name is
 # refused (-EEXIST).
@@ -17,14 +19,14 @@ refused() {
 	must_fail insmod lkhp-malformed.ko corrupt=$kind
 	dmesg | tail -n 5 | grep -E "lkhp: $re" || fail "corrupt=$kind: no kernel message /$re/"
 }
-refused abi "malformed: refused: patch ABI 4 "
-refused struct-size "malformed: refused: patch ABI 3 \(sizes 60/32/40\)"
-refused func-size "malformed: refused: patch ABI 3 \(sizes 64/28/40\)"
-refused reloc-size "malformed: refused: patch ABI 3 \(sizes 64/32/44\)"
+refused abi "malformed: refused: patch ABI 5 "
+refused struct-size "malformed: refused: patch ABI 4 \(sizes 68/32/40\)"
+refused func-size "malformed: refused: patch ABI 4 \(sizes 72/28/40\)"
+refused reloc-size "malformed: refused: patch ABI 4 \(sizes 72/32/44\)"
 for kind in huge-funcs huge-relocs null-funcs null-relocs flags bad-mod; do
 	refused $kind "malformed: refused: malformed patch header"
 done
-for kind in null-name name-outside bad-site; do
+for kind in null-name name-outside bad-site func-flags; do
 	refused $kind "malformed: refused: malformed function record 0"
 done
 refused duplicate "malformed: refused: cmdline_proc_show is listed twice"
@@ -40,6 +42,10 @@ refused reserved "malformed: refused: malformed patch header"
 refused release-outside "malformed: refused: built for kernel .\?. "
 refused bad-name "mal/formed: refused: malformed patch header"
 refused place-in-header "malformed: refused: malformed relocation 0"
+refused callback-table "malformed: refused: malformed patch header"
+for kind in callback-type callback-fn callback-objname; do
+	refused $kind "malformed: refused: malformed callback record 0"
+done
 same "$(text cmdline_proc_show)" "$before" "cmdline_proc_show bytes after the refusals"
 same "$(cat /proc/cmdline)" "$orig" "/proc/cmdline after the refusals"
 if grep -q "^lkhp_malformed " /proc/modules; then fail "lkhp_malformed stayed loaded"; fi

@@ -1,14 +1,15 @@
 #!/bin/bash
-# /sys/kernel/lkhp: the top-level version (and nothing else), and every
-# attribute of a patch's directory (id, enabled, state, module, stop_ns,
-# functions) with the values the kernel really has; enabled is writable by
+# /sys/kernel/lkhp: the top-level version and shadow_variables (0: the
+# patches here attach none), and nothing else; every attribute of a
+# patch's directory (id, enabled, state, module, stop_ns, functions) with the values the kernel really has; enabled is writable by
 # root only and takes booleans; a write through a file kept open after the
 # patch is removed fails with ENODEV and changes nothing.
 . "$(dirname "$0")/../lib/test.sh"
 qrun --timeout 120 -- '
 L=/sys/kernel/lkhp
-same "$(cat $L/version)" "1.0 abi 3 uapi 2" "version"
-same "$(ls $L | tr "\n" " ")" "version " "top-level attributes"
+same "$(cat $L/version)" "1.0 abi 4 uapi 2" "version"
+same "$(ls $L | tr "\n" " ")" "shadow_variables version " "top-level attributes"
+same "$(cat $L/shadow_variables)" 0 "shadow variables"
 id=$(lkhp install -f lkhp-twofunc.ko)
 d=$L/twofunc
 same "$(ls $d | tr "\n" " ")" "enabled functions id module objects state stop_ns " "attributes"

@@ -35,6 +35,16 @@ static struct lkhp_patch_reloc relocs[] = {
 
 LKHP_TEST_PATCH_N("malformed", 0, funcs, 1, relocs, 1);
 
+static int malformed_pre_patch(struct lkhp_object *obj)
+{
+	return 0;
+}
+
+/* Given to the patch by the callback-* kinds only. */
+static struct lkhp_callback callbacks[] = {
+	{ .type = LKHP_CB_PRE_PATCH, .fn.pre = malformed_pre_patch },
+};
+
 static void malformed_prepare(struct lkhp_patch *p)
 {
 	const char *outside = init_uts_ns.name.sysname;	/* vmlinux data */
@@ -91,6 +101,22 @@ static void malformed_prepare(struct lkhp_patch *p)
 		p->name = "mal/formed";
 	else if (!strcmp(corrupt, "place-in-header"))
 		relocs[0].place = &p->nr_relocs;
+	else if (!strcmp(corrupt, "func-flags"))
+		funcs[0].flags = 0x80;
+	else if (!strncmp(corrupt, "callback-", 9)) {
+		p->nr_callbacks = 1;
+		p->callbacks = callbacks;
+		if (!strcmp(corrupt, "callback-table"))
+			p->nr_callbacks = 0x7fffffff;
+		else if (!strcmp(corrupt, "callback-type"))
+			callbacks[0].type = 9;
+		else if (!strcmp(corrupt, "callback-fn"))
+			callbacks[0].fn.pre = (void *)&data_word;
+		else if (!strcmp(corrupt, "callback-objname"))
+			callbacks[0].objname = outside;
+		else
+			pr_err("lkhp-malformed: unknown corrupt=%s\n", corrupt);
+	}
 	else if (*corrupt)
 		pr_err("lkhp-malformed: unknown corrupt=%s\n", corrupt);
 }
