@@ -53,7 +53,8 @@ static int check_prototype(struct ctx *ctx, struct symbol *p)
 	for (i = 1; i < obj->nsecs; i++) {
 		struct section *sec = &obj->secs[i];
 
-		if (pass(sec)->special || !(sec->sh.sh_flags & SHF_ALLOC))
+		/* lkhp-macros.h's entries name functions, never call them */
+		if (pass(sec)->special || pass(sec)->macro || !(sec->sh.sh_flags & SHF_ALLOC))
 			continue;
 		for (j = 0; j < sec->nrelocs; j++) {
 			struct target t;
@@ -159,6 +160,7 @@ static void check_orphans(struct ctx *ctx)
 static bool anon_candidate(const struct section *sec, const bool *reached)
 {
 	return (sec->sh.sh_flags & SHF_ALLOC) && !sec->nsyms && !pass(sec)->special &&
+	       !pass(sec)->ignored &&
 	       !is_export_section(sec) &&
 	       !(sec->sh.sh_flags & (SHF_STRINGS | SHF_MERGE)) && !reached[sec->idx] &&
 	       sec->sh.sh_type != SHT_NOTE && sec->sh.sh_type != SHT_GROUP &&

@@ -384,7 +384,12 @@ int compare(struct ctx *ctx)
 		for (i = 1; i < p->nsyms; i++) {
 			struct symbol *s = &p->syms[i];
 
-			if (pass == 0 ? sym_is_data(s) : sym_is_func(s))
+			if (!(pass == 0 ? sym_is_data(s) : sym_is_func(s)))
+				continue;
+			/* what the author left out stays the kernel's, if it has it */
+			if (pass(s)->ignored)
+				pass(s)->status = pass(s)->twin ? ST_SAME : ST_NONE;
+			else
 				pass(s)->status = compare_symbol(&c, ctx, s);
 			if (c.failed)
 				return -1;
@@ -394,7 +399,7 @@ int compare(struct ctx *ctx)
 	for (i = 1; i < p->nsyms; i++) {
 		struct symbol *s = &p->syms[i];
 
-		if (!sym_is_func(s) || !pass(s)->parent)
+		if (!sym_is_func(s) || !pass(s)->parent || pass(s)->ignored)
 			continue;
 		if (pass(s)->status != ST_SAME)
 			mark(pass(s)->parent);

@@ -17,6 +17,7 @@ struct sym_pass {
 	enum status status;
 	bool include;		/* copied into the output */
 	bool report;		/* named in the report */
+	bool ignored;		/* macros.c: left out, as if unchanged */
 	const char *unsplittable;	/* shared.c: why it cannot leave its section alone */
 	uint64_t unsplittable_at;	/* where, from the function's start */
 };
@@ -27,7 +28,9 @@ struct sec_pass {
 	const struct special_desc *special;
 	enum status anon_status;/* memo for comparing symbol-less sections */
 	bool anon_busy;
-	bool carry;		/* exports.c: copied whole into the output */
+	bool carry;		/* exports.c, macros.c: copied whole into the output */
+	bool ignored;		/* macros.c: its symbols are left out */
+	bool macro;		/* one of lkhp-macros.h's sections */
 };
 
 /* lkhp-diff's state of one object: elf_obj.pass. */
@@ -37,6 +40,9 @@ struct obj_pass {
 	struct special_sec *specials;	/* special.c */
 	size_t nspecials;
 	void *dwarf;			/* dwarf.c: its Dwarf handle, NULL if none */
+	struct section *force_unsafe;	/* macros.c: LKHP_FORCE_UNSAFE_SECTION */
+	size_t *forced;			/* the offsets of its entries that travel */
+	size_t nforced;
 };
 
 int pass_init(struct elf_obj *obj);
@@ -118,6 +124,12 @@ static inline bool prefixed(const char *s, const char *prefix)
 /* exports.c */
 bool is_export_section(const struct section *sec);
 int check_exports(struct ctx *ctx);
+
+/* macros.c: lkhp-macros.h's sections of the patched object */
+int macros_read(struct ctx *ctx);
+int macros_check(struct ctx *ctx);
+/* Why included code may not refer to t, or NULL. */
+const char *ignored_reference(const struct target *t);
 
 /* shared.c: run on each object before anything is compared */
 int split_shared_sections(struct elf_obj *obj);

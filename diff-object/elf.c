@@ -197,6 +197,28 @@ size_t reloc_lower_bound(const struct section *sec, uint64_t off)
 	return lo;
 }
 
+struct reloc *reloc_at(const struct section *sec, uint64_t off)
+{
+	size_t i = reloc_lower_bound(sec, off);
+
+	return i < sec->nrelocs && sec->relocs[i].offset == off ? &sec->relocs[i] : NULL;
+}
+
+const char *reloc_string(const struct reloc *r)
+{
+	const struct section *sec = r->sym->sec;
+	int64_t off = arch_reloc_target(r);
+
+	if (r->type != R_386_32 || !sec || !sec_is_strings(sec))
+		return NULL;
+	if (r->sym->type != STT_SECTION)
+		off += (int64_t)r->sym->sym.st_value;
+	if (off < 0 || (uint64_t)off >= sec->size ||
+	    !memchr(sec->data + off, '\0', sec->size - (uint64_t)off))
+		return NULL;
+	return (const char *)sec->data + off;
+}
+
 static int cmp_reloc(const void *a, const void *b)
 {
 	const struct reloc *x = a, *y = b;

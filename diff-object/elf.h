@@ -103,6 +103,10 @@ struct symbol *find_symbol(const struct elf_obj *obj, const char *name);
 struct symbol *section_symbol_at(const struct section *sec, uint64_t off);
 struct symbol *section_owner(const struct section *sec, int64_t off);
 size_t reloc_lower_bound(const struct section *sec, uint64_t off);
+/* The relocation at exactly off, or NULL. */
+struct reloc *reloc_at(const struct section *sec, uint64_t off);
+/* The NUL-terminated string an R_386_32 relocation points at, or NULL. */
+const char *reloc_string(const struct reloc *r);
 int elf_add_reloc(struct section *sec, uint32_t offset, uint32_t type, struct symbol *sym,
 		  int32_t addend);
 

@@ -59,6 +59,9 @@ int check_exports(struct ctx *ctx)
 			if (!same)
 				UNSUPPORTED(p->path, sec->name, "changed export of %s: the running "
 					    "kernel keeps the old entry", s->name);
+		} else if (pass(s)->ignored) {
+			WARN(p->path, "%s: new export of %s, which the patch ignores: not carried",
+			     sec->name, s->name);
 		} else if (pass(s)->status != ST_NEW) {
 			WARN(p->path, "%s: new export of %s, which the running kernel has: not "
 			     "carried, modules loaded later cannot use it", sec->name, s->name);

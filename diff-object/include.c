@@ -19,6 +19,7 @@ struct work {
 };
 
 struct walk {
+	const struct symbol *from;	/* whose code is walked */
 	struct work syms;	/* included symbols whose references are still to walk */
 	struct work anon;	/* symbol-less sections still to walk */
 	bool *walked;		/* by section index: an anonymous section is walked once */
@@ -41,7 +42,7 @@ static int push(struct work *w, void *p)
 
 bool must_include(const struct symbol *s)
 {
-	if (!s->sec || s->type == STT_SECTION)
+	if (!s->sec || s->type == STT_SECTION || pass(s)->ignored)
 		return false;
 	if (sym_is_func(s))
 		return pass(s)->status == ST_CHANGED || pass(s)->status == ST_NEW;
@@ -61,10 +62,15 @@ static int walk(struct walk *wk, struct section *sec, uint64_t start, uint64_t e
 		size_t i = reloc_lower_bound(sec, start);
 
 		for (; i < sec->nrelocs && sec->relocs[i].offset < end; i++) {
+			const char *why;
 			struct target t;
 
 			resolve_target(&sec->relocs[i], &t);
-			if (t.sym && !pass(t.sym)->include && must_include(t.sym)) {
+			why = ignored_reference(&t);
+			if (why)
+				UNSUPPORTED(wk->from->obj->path, wk->from->name, "refers to %s, %s",
+					    t.sym ? t.sym->name : t.sec->name, why);
+			else if (t.sym && !pass(t.sym)->include && must_include(t.sym)) {
 				pass(t.sym)->include = true;
 				if (push(&wk->syms, t.sym))
 					return -1;
@@ -85,7 +91,7 @@ static int walk(struct walk *wk, struct section *sec, uint64_t start, uint64_t e
 int include(struct ctx *ctx)
 {
 	struct elf_obj *p = &ctx->patched;
-	struct walk wk = { { NULL, 0, 0 }, { NULL, 0, 0 }, calloc(p->nsecs, sizeof(bool)) };
+	struct walk wk = { NULL, { NULL, 0, 0 }, { NULL, 0, 0 }, calloc(p->nsecs, sizeof(bool)) };
 	size_t i, k;
 	int ret = -1;
 
@@ -97,6 +103,7 @@ int include(struct ctx *ctx)
 	while (wk.syms.n) {
 		struct symbol *s = wk.syms.v[--wk.syms.n];
 
+		wk.from = s;
 		if (walk(&wk, s->sec, s->sym.st_value, s->sym.st_value + s->sym.st_size))
 			goto out;
 		if (!sym_is_func(s))

@@ -63,7 +63,8 @@ static void verbose_dump(struct ctx *ctx)
 			continue;
 		if (was && !strcmp(was->name, s->name))
 			was = NULL;
-		NOTE(p->path, "%s %s%s%s%s", names[pass(s)->status], s->name,
+		NOTE(p->path, "%s %s%s%s%s",
+		     pass(s)->ignored ? "IGNORED" : names[pass(s)->status], s->name,
 		     was ? " (was " : "", was ? was->name : "", was ? ")" : "");
 	}
 }
@@ -108,18 +109,19 @@ int main(int argc, char **argv)
 
 	if (correlate(&ctx))
 		goto out;
-	if (compare(&ctx))
+	/* Must be before compare(): what the author left out is not compared. */
+	if (macros_read(&ctx) || compare(&ctx))
 		goto out;
 	verbose_dump(&ctx);
 	/* Must be after compare(): refusals look at statuses, before anything is copied. */
-	if (check_unsupported(&ctx) || lkhp_refusals)
+	if (macros_check(&ctx) || check_unsupported(&ctx) || lkhp_refusals)
 		goto out;
 	if (!ctx.changed) {
 		NOTE(ctx.patched.path, "no changed function");
 		nochange = true;
 		goto out;
 	}
-	if (include(&ctx))
+	if (include(&ctx) || lkhp_refusals)
 		goto out;
 	ret = output_write(&ctx);
 	if (ret == 0)

@@ -283,6 +283,9 @@ static void add_included(struct out *o)
 	for (i = 1; i < p->nsecs && !o->eo.oom; i++)
 		if (pass(&p->secs[i])->carry)
 			add_piece(o, &p->secs[i], 0, p->secs[i].size);
+	/* lkhp-mkpatch flags the functions these entries name */
+	for (i = 0; i < pass(p)->nforced && !o->eo.oom; i++)
+		add_piece(o, pass(p)->force_unsafe, pass(p)->forced[i], pass(p)->forced[i] + 4);
 	for (i = 1; i < p->nsyms && !o->eo.oom; i++) {
 		struct symbol *s = &p->syms[i];
 

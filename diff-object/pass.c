@@ -31,6 +31,7 @@ void pass_free(struct elf_obj *obj)
 		return;
 	dwarf_close(obj);
 	special_free(obj);
+	free(op->forced);
 	free(op->syms);
 	free(op->secs);
 	free(op);

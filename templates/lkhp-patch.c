@@ -5,8 +5,9 @@
  * lkhp-build links this file with the patch object (the new and changed
  * functions, see diff-object/) and the header lkhp-mkpatch generates,
  * lkhp-tables.h: LKHP_META_* (patch name, kernel release/version, anchor
- * addresses, flags, source checksum), lkhp_funcs[] (functions to replace) and
- * lkhp_relocs[] (references to non-exported kernel symbols).
+ * addresses, flags, source checksum), lkhp_funcs[] (functions to replace),
+ * lkhp_relocs[] (references to non-exported kernel symbols) and
+ * LKHP_CALLBACKS (the lkhp-macros.h callbacks, a section of the patch object).
  * Loading the module registers the patch (lkhp.ko does, when the loader
  * announces the module), and lkhp.ko enables it once the module is live; unloading it (only possible while it is disabled)
  * unregisters it.
@@ -36,6 +37,8 @@ struct lkhp_patch LKHP_PATCH_VAR = {
 	.funcs		= lkhp_funcs,
 	.nr_relocs	= LKHP_NR_RELOCS,
 	.relocs		= LKHP_RELOCS,
+	.nr_callbacks	= LKHP_NR_CALLBACKS,
+	.callbacks	= LKHP_CALLBACKS,
 };
 
 static int __init lkhp_patch_init(void)

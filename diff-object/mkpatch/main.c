@@ -19,7 +19,8 @@ static void usage(FILE *f)
 	fputs("usage: lkhp-mkpatch --vmlinux VMLINUX --symvers MODULE.SYMVERS\n"
 	      "                    --tables OUT.h --output OUT.o --name NAME\n"
 	      "                    --source-sha256 HEX [--originals DIR] [--replace]\n"
-	      "                    [--module NAME=KO]... [-d] [NAME:]DIFF.o...\n"
+	      "                    [--runtime-symvers LKHP.SYMVERS] [--module NAME=KO]...\n"
+	      "                    [-d] [NAME:]DIFF.o...\n"
 	      "       lkhp-mkpatch --vmlinux VMLINUX --release\n"
 	      "\n"
 	      "Link the objects lkhp-diff wrote into the patch module's object OUT.o\n"
@@ -31,11 +32,17 @@ static void usage(FILE *f)
 	      "  lkhp_relocs[]  every reference to a kernel symbol that MODULE.SYMVERS\n"
 	      "                 does not export for vmlinux, removed from OUT.o and\n"
 	      "                 resolved by lkhp.ko when the patch is registered\n"
+	      "  LKHP_CALLBACKS the lkhp-macros.h callbacks of every DIFF.o, in input\n"
+	      "                 order: .lkhp.callbacks of OUT.o (__lkhp_callbacks),\n"
+	      "                 each one's objname its DIFF.o's target\n"
+	      "and flags the functions .lkhp.force_unsafe names LKHP_FUNC_FORCE_UNSAFE.\n"
 	      "The target of DIFF.o is VMLINUX, of NAME:DIFF.o module NAME's KO: its\n"
 	      "symbols are the module's (even exported ones), or vmlinux's.\n"
 	      "\n"
 	      "  -V, --vmlinux FILE   the running kernel's vmlinux\n"
 	      "  -s, --symvers FILE   its Module.symvers (the exported symbols)\n"
+	      "      --runtime-symvers FILE  lkhp.ko's Module.symvers: its exports\n"
+	      "                       (lkhp_shadow_*) are left to the module loader too\n"
 	      "  -t, --tables FILE    the header to write\n"
 	      "  -o, --output FILE    the object to write\n"
 	      "  -n, --name NAME      the patch's name\n"
@@ -60,6 +67,7 @@ static int parse_args(struct mkpatch *mk, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "vmlinux", required_argument, NULL, 'V' },
 		{ "symvers", required_argument, NULL, 's' },
+		{ "runtime-symvers", required_argument, NULL, 'k' },
 		{ "tables", required_argument, NULL, 't' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "name", required_argument, NULL, 'n' },
@@ -80,6 +88,7 @@ static int parse_args(struct mkpatch *mk, int argc, char **argv)
 		switch (c) {
 		case 'V': mk->vmlinux_path = optarg; break;
 		case 's': mk->symvers_path = optarg; break;
+		case 'k': mk->runtime_symvers_path = optarg; break;
 		case 't': mk->tables_path = optarg; break;
 		case 'o': mk->out_path = optarg; break;
 		case 'n': mk->name = optarg; break;
@@ -133,9 +142,11 @@ static void print_debug(const struct mkpatch *mk)
 
 		fputs("replaced function: ", stdout);
 		print_kref(&f->old);
-		printf(" sympos %u site +%u (0x%08x, %u bytes)\n", f->old.sympos, f->site_offset,
-		       target_table_addr(f->old.t, f->old.vs), f->old.vs->size);
+		printf(" sympos %u site +%u (0x%08x, %u bytes)%s\n", f->old.sympos, f->site_offset,
+		       target_table_addr(f->old.t, f->old.vs), f->old.vs->size,
+		       f->force_unsafe ? " force-unsafe" : "");
 	}
+	print_callbacks(mk);
 	for (i = 0; i < mk->nrelocs; i++) {
 		const struct mk_reloc *r = &mk->relocs[i];
 
@@ -234,6 +245,7 @@ static void mkpatch_free(struct mkpatch *mk)
 	free(mk->linked_path);
 	target_close(&mk->vm);
 	symvers_free(&mk->sv);
+	symvers_free(&mk->runtime_sv);
 	for (i = 0; i < mk->nrelocs; i++)
 		free((char *)mk->relocs[i].sym.file);
 	free(mk->relocs);
@@ -265,23 +277,26 @@ int main(int argc, char **argv)
 		ret = 0;
 		goto out;
 	}
-	if (symvers_read(&mk.sv, mk.symvers_path) || open_targets(&mk) || parse_inputs(&mk))
+	if (symvers_read(&mk.sv, mk.symvers_path) ||
+	    (mk.runtime_symvers_path && symvers_read(&mk.runtime_sv, mk.runtime_symvers_path)) ||
+	    open_targets(&mk) || parse_inputs(&mk))
 		goto out;
 	if (link_inputs(&mk))
 		goto out;
 	/* Must be before find_functions(): the pins steer its lookups. */
 	if (originals_open(&mk) || pin_original_files(&mk))
 		goto out;
-	/* Both report every problem they find before the run fails. */
-	if (find_functions(&mk) | find_relocs(&mk) | check_carried_data(&mk))
+	/* They report every problem they find before the run fails. */
+	if (find_functions(&mk) | find_relocs(&mk) | check_carried_data(&mk) |
+	    check_callbacks(&mk))
 		goto out;
 	if (!mk.nfuncs) {
 		WARN(mk.vmlinux_path, "the patch replaces no function of the kernel");
 		nochange = true;
 		goto out;
 	}
-	/* Must be after find_functions(): it compares what they replace. */
-	if (verify_originals(&mk))
+	/* Must be after find_functions(): they flag and compare what it found. */
+	if (mark_force_unsafe(&mk) || verify_originals(&mk))
 		goto out;
 	/* Must be after find_relocs(): it checks the LKHP relocations' places. */
 	if (check_rewritten_sites(&mk))

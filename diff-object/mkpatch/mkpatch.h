@@ -123,6 +123,7 @@ struct mk_func {
 	struct kref old;
 	struct symbol *new_func;	/* in the linked object */
 	uint32_t site_offset;
+	bool force_unsafe;		/* LKHP_FUNC_FORCE_UNSAFE (macros.c) */
 };
 
 struct mk_reloc {
@@ -142,6 +143,7 @@ struct input {			/* an object lkhp-diff wrote */
 
 struct mkpatch {
 	const char *vmlinux_path, *symvers_path, *tables_path, *out_path;
+	const char *runtime_symvers_path;	/* lkhp.ko's Module.symvers, or NULL */
 	const char *name, *source_sha256;	/* the patch's, for the header */
 	const char *originals;	/* --originals: DIR/INPUT is INPUT's original object */
 	struct original *orig;	/* one per input, NULL without --originals */
@@ -158,6 +160,7 @@ struct mkpatch {
 	struct target *mods;	/* one per --module */
 	size_t nmods;
 	struct symvers sv;
+	struct symvers runtime_sv;	/* lkhp.ko's exports */
 	char *linked_path;	/* ld -r output, a temporary file */
 	struct elf_obj obj;	/* the linked object */
 
@@ -165,6 +168,7 @@ struct mkpatch {
 	size_t nfuncs;
 	struct mk_reloc *relocs;
 	size_t nrelocs;
+	size_t ncallbacks;	/* entries of the linked LKHP_CALLBACK_SECTION */
 	bool *drop_reloc;	/* per reloc of obj, by section: see reloc_slot() */
 	size_t *reloc_base;	/* first slot of each section's relocs */
 	bool *has_place;	/* per section of obj: an LKHP relocation's place */
@@ -208,9 +212,20 @@ static inline bool *reloc_dropped(struct mkpatch *mk, const struct reloc *r)
 	return &mk->drop_reloc[mk->reloc_base[r->sec->idx] + (size_t)(r - r->sec->relocs)];
 }
 
+/* ---- macros.c: what lkhp-macros.h's sections ask of the patch module ---- */
+/* force_unsafe for the functions LKHP_FORCE_UNSAFE_SECTION names. */
+int mark_force_unsafe(struct mkpatch *mk);
+/* Each input's callbacks are for its target; counts them (ncallbacks). */
+int check_callbacks(struct mkpatch *mk);
+void print_callbacks(const struct mkpatch *mk);
+/* Sections of the linked object that lkhp-mkpatch reads and OUT.o lacks. */
+bool dropped_section(const struct section *sec);
+
 /* ---- writer.c, tables.c: the outputs ---- */
 /* The global the header reaches a section of OUT.o by: __lkhp_sec_INDEX. */
 #define LKHP_SEC_SYM "__lkhp_sec_"
+/* The global at the start of OUT.o's LKHP_CALLBACK_SECTION. */
+#define LKHP_CALLBACKS_SYM "__lkhp_callbacks"
 
 int build_object(struct mkpatch *mk, struct elf_out *eo);
 int write_tables(struct mkpatch *mk, FILE *f);

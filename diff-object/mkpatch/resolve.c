@@ -249,7 +249,9 @@ static int add_reloc(struct mkpatch *mk, struct reloc *r, const struct kref *k, 
  * own symbol is the module's, exported or not (the patch must load while
  * the module is not, so the loader must not resolve it); anything else is
  * vmlinux's, left to the loader (k->vs NULL) when vmlinux exports it.
- * Another module's symbol is refused: the patch would need it loaded.
+ * lkhp.ko's exports (lkhp_shadow_*) are left to the loader too: the patch
+ * module needs lkhp.ko loaded anyway.  Another module's symbol is refused:
+ * the patch would need it loaded.
  */
 static int resolve_for(struct mkpatch *mk, struct target *t, const char *name,
 		       struct kref *k)
@@ -272,7 +274,8 @@ static int resolve_for(struct mkpatch *mk, struct target *t, const char *name,
 			return -1;
 		}
 	}
-	if (exporter && !strcmp(exporter, "vmlinux"))
+	if ((exporter && !strcmp(exporter, "vmlinux")) ||
+	    (!k->file && symvers_owner(&mk->runtime_sv, k->name)))
 		return 0;
 	if (!exporter) {
 		k->t = &mk->vm;
@@ -402,7 +405,7 @@ int find_relocs(struct mkpatch *mk)
 	for (i = 1; i < mk->obj.nsecs; i++) {
 		struct section *sec = &mk->obj.secs[i];
 
-		for (j = 0; j < sec->nrelocs; j++) {
+		for (j = 0; !dropped_section(sec) && j < sec->nrelocs; j++) {
 			struct reloc *r = &sec->relocs[j];
 
 			if (r->sym->sym.st_shndx != SHN_UNDEF || refused[r->sym->idx])

@@ -2,7 +2,8 @@
  * The patch module's object, built from the linked object through the
  * model's writer (../elf-write.c): every section with its contents, the
  * symbols that stay, the relocations that stay, and the symbols the
- * generated header names (__lkhp_func_N, __lkhp_sec_N) added.  Taken out:
+ * generated header names (__lkhp_func_N, __lkhp_sec_N, __lkhp_callbacks)
+ * added.  Taken out: the sections only lkhp-mkpatch reads (macros.c),
  * the LKHP relocations (their fields already zeroed in the model) and the
  * undefined symbols nothing refers to any more (the module loader refuses
  * a module with an unresolvable symbol).
@@ -23,7 +24,7 @@ static int copy_sections(struct mkpatch *mk, struct elf_out *eo)
 		unsigned type = sec->sh.sh_type;
 
 		if (type == SHT_REL || type == SHT_SYMTAB || type == SHT_STRTAB ||
-		    !strcmp(sec->name, ".note.GNU-stack"))
+		    !strcmp(sec->name, ".note.GNU-stack") || dropped_section(sec))
 			continue;
 		if (type == SHT_GROUP || sec->sh.sh_link) {
 			ERROR(mk->out_path, "%s: a section group or linked section cannot be "
@@ -69,7 +70,7 @@ static int copy_symbols(struct mkpatch *mk, struct elf_out *eo, size_t *map)
 				 eo_section_symbol(eo, mk->out_sec[s->sec->idx]) : 0;
 			continue;
 		}
-		if (shndx == SHN_UNDEF && !used[i])
+		if ((shndx == SHN_UNDEF && !used[i]) || (s->sec && dropped_section(s->sec)))
 			continue;
 		if (s->type == STT_FILE) {
 			map[i] = eo_symbol(eo, s->name, NULL, STB_LOCAL, STT_FILE, 0, 0, 0);
@@ -108,6 +109,12 @@ static void add_header_symbols(struct mkpatch *mk, struct elf_out *eo)
 		}
 		eo_symbol(eo, NULL, n, STB_GLOBAL, STT_FUNC, mk->out_sec[f->sec->idx],
 			  f->sym.st_value, f->sym.st_size);
+	}
+	if (mk->ncallbacks) {
+		const struct section *cb = find_section(&mk->obj, LKHP_CALLBACK_SECTION);
+
+		eo_symbol(eo, LKHP_CALLBACKS_SYM, NULL, STB_GLOBAL, STT_OBJECT,
+			  mk->out_sec[cb->idx], 0, cb->size);
 	}
 	/*
 	 * A place is named as its section's start plus an offset: a symbol

@@ -1,0 +1,1 @@
+int untouched(int a) { return a * 3; }

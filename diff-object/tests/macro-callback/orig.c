@@ -1,0 +1,2 @@
+int counter;
+int untouched(int a) { return a * 3 + counter; }

@@ -1,0 +1,1 @@
+int runtime(int a) { return a * 3; }

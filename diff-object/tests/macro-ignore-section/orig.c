@@ -1,0 +1,4 @@
+extern void ext(int);
+__attribute__((section(".init.text"), cold, noinline)) int setup_thing(int a) { ext(a); return a + 1; }
+__attribute__((section(".init.data"))) int boot_value = 1;
+int runtime(int a) { return a * 3; }
