@@ -171,8 +171,8 @@ const char *ignored_reference(const struct target *t)
 static const char *bad_callback(struct section *sec, size_t off, struct symbol **fn)
 {
 	const unsigned char *e = sec->data + off;
-	struct reloc *objname = reloc_at(sec, off + CB_OBJNAME_OFF);
-	struct reloc *r = reloc_at(sec, off + CB_FN_OFF);
+	struct reloc *objname = reloc_at(sec, off + LKHP_CALLBACK_OBJNAME_OFF);
+	struct reloc *r = reloc_at(sec, off + LKHP_CALLBACK_FN_OFF);
 	size_t first = reloc_lower_bound(sec, off);
 	size_t end = reloc_lower_bound(sec, off + LKHP_CALLBACK_SIZE);
 	struct target t = { NULL, NULL, 0 };
@@ -180,9 +180,9 @@ static const char *bad_callback(struct section *sec, size_t off, struct symbol *
 	if (r && r->type == R_386_32)
 		resolve_target(r, &t);
 	*fn = t.sym;
-	if (!callback_type_name((uint32_t)arch_read_addend(e + CB_TYPE_OFF, 4)))
+	if (!callback_type_name((uint32_t)arch_read_addend(e + LKHP_CALLBACK_TYPE_OFF, 4)))
 		return "its type is not an LKHP_CB_* value";
-	if (objname ? !reloc_string(objname) : !!arch_read_addend(e + CB_OBJNAME_OFF, 4))
+	if (objname ? !reloc_string(objname) : !!arch_read_addend(e + LKHP_CALLBACK_OBJNAME_OFF, 4))
 		return "its objname is neither NULL nor a string";
 	if (end - first != 1u + !!objname)
 		return "it has relocations outside its objname and fn fields";

@@ -123,14 +123,17 @@ int lkhp_callbacks_pre_patch(struct lkhp_entry *e, struct lkhp_obj *only)
 	return 0;
 }
 
-/* @e is being removed: its remove callbacks, unless it was replaced. */
+/*
+ * @e is being removed: its remove callbacks, if it was ever enabled (a
+ * cancelled install attached nothing) and not replaced since.
+ */
 void lkhp_callbacks_remove(struct lkhp_entry *e)
 {
 	const struct lkhp_patch *p = e->desc;
 	unsigned int i;
 
 	lockdep_assert_held(&lkhp_mutex);
-	if (!p || e->replaced)
+	if (!p || e->replaced || !e->enable_seq)
 		return;
 	for (i = 0; i < p->nr_callbacks; i++) {
 		if (p->callbacks[i].type == LKHP_CB_REMOVE)

@@ -62,7 +62,7 @@ int mark_force_unsafe(struct mkpatch *mk)
 /* The function an entry calls, for messages. */
 static const char *callback_fn(const struct section *sec, size_t off)
 {
-	const struct reloc *r = reloc_at(sec, off + CB_FN_OFF);
+	const struct reloc *r = reloc_at(sec, off + LKHP_CALLBACK_FN_OFF);
 	const struct symbol *fn = r ? pointee(r) : NULL;
 
 	return fn ? fn->name : sec->name;
@@ -71,10 +71,10 @@ static const char *callback_fn(const struct section *sec, size_t off)
 /* The objname of the entry at off; false: it is neither NULL nor a string. */
 static bool callback_objname(const struct section *sec, size_t off, const char **name)
 {
-	const struct reloc *r = reloc_at(sec, off + CB_OBJNAME_OFF);
+	const struct reloc *r = reloc_at(sec, off + LKHP_CALLBACK_OBJNAME_OFF);
 
 	*name = r ? reloc_string(r) : NULL;
-	return r ? *name != NULL : !arch_read_addend(sec->data + off + CB_OBJNAME_OFF, 4);
+	return r ? *name != NULL : !arch_read_addend(sec->data + off + LKHP_CALLBACK_OBJNAME_OFF, 4);
 }
 
 int check_callbacks(struct mkpatch *mk)
@@ -130,7 +130,7 @@ void print_callbacks(const struct mkpatch *mk)
 		const char *name, *type;
 
 		callback_objname(sec, off, &name);
-		type = callback_type_name((uint32_t)arch_read_addend(sec->data + off + CB_TYPE_OFF, 4));
+		type = callback_type_name((uint32_t)arch_read_addend(sec->data + off + LKHP_CALLBACK_TYPE_OFF, 4));
 		printf("callback: %s %s [%s]\n", type ? type : "?", callback_fn(sec, off),
 		       name ? name : "vmlinux");
 	}

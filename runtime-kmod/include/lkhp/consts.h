@@ -69,8 +69,12 @@
 #define LKHP_CB_POST_PATCH	2	/* after */
 #define LKHP_CB_PRE_UNPATCH	3	/* before it is switched back */
 #define LKHP_CB_POST_UNPATCH	4	/* after */
-#define LKHP_CB_REMOVE		5	/* when the patch is removed */
-#define LKHP_CALLBACK_SIZE	12	/* sizeof(struct lkhp_callback) */
+#define LKHP_CB_REMOVE		5	/* when a patch once enabled is removed */
+/* struct lkhp_callback (lkhp/patch.h), for the tools, which cannot include it */
+#define LKHP_CALLBACK_SIZE		12
+#define LKHP_CALLBACK_OBJNAME_OFF	0	/* const char *objname */
+#define LKHP_CALLBACK_TYPE_OFF		4	/* __u32 type */
+#define LKHP_CALLBACK_FN_OFF		8	/* the function */
 
 /* How a patch object names the kernel's static NAME of source FILE. */
 #define LKHP_LOCAL_PREFIX	"__lkhp_local/"	/* + FILE "/" NAME */

@@ -41,6 +41,7 @@
 #define _LKHP_PATCH_H
 
 #include <linux/build_bug.h>
+#include <linux/stddef.h>
 #include <linux/types.h>
 #include <lkhp/consts.h>
 
@@ -201,6 +202,9 @@ static_assert(sizeof(struct lkhp_patch_func) == LKHP_PATCH_FUNC_SIZE);
 static_assert(sizeof(struct lkhp_patch_reloc) == LKHP_PATCH_RELOC_SIZE);
 static_assert(sizeof(struct lkhp_patch) == LKHP_PATCH_SIZE);
 static_assert(sizeof(struct lkhp_callback) == LKHP_CALLBACK_SIZE);
+static_assert(offsetof(struct lkhp_callback, objname) == LKHP_CALLBACK_OBJNAME_OFF);
+static_assert(offsetof(struct lkhp_callback, type) == LKHP_CALLBACK_TYPE_OFF);
+static_assert(offsetof(struct lkhp_callback, fn) == LKHP_CALLBACK_FN_OFF);
 
 /*
  * Register @patch (from the patch module's init); lkhp.ko enables it once
