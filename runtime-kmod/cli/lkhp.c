@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lkhp - administer LKHP live patches: install, list, enable, disable,
- * remove. Talks to lkhp.ko through /dev/lkhp (see include/uapi/lkhp.h).
+ * remove; persist, unpersist and boot for the patches loaded at every boot.
+ * Talks to lkhp.ko through /dev/lkhp (see include/uapi/lkhp.h).
  * Built static for i386: the test guest has only busybox.
  */
 #define _GNU_SOURCE
+#include <dirent.h>
+#include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +20,8 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -63,19 +69,31 @@ static void __attribute__((format(printf, 1, 2))) err(const char *fmt, ...)
 
 static int dev_fd = -1;
 
-/* /dev/lkhp, opened on first use; a CLI without it can do nothing: exit. */
+/* /dev/lkhp, opened on first use: its fd or -errno. */
+static int dev_open(void)
+{
+	if (dev_fd < 0)
+		dev_fd = open(LKHP_DEVICE, O_RDWR | O_CLOEXEC);
+	return dev_fd < 0 ? -errno : dev_fd;
+}
+
+static void dev_error(int error)
+{
+	err("%s: %s%s", LKHP_DEVICE, strerror(-error),
+	    error == -ENOENT ? " (is lkhp.ko loaded?)" :
+	    error == -EACCES ? " (root only)" : "");
+}
+
+/* A CLI without /dev/lkhp can do nothing: exit. */
 static int dev(void)
 {
-	if (dev_fd >= 0)
-		return dev_fd;
-	dev_fd = open(LKHP_DEVICE, O_RDWR | O_CLOEXEC);
-	if (dev_fd < 0) {
-		err("%s: %s%s", LKHP_DEVICE, strerror(errno),
-		    errno == ENOENT ? " (is lkhp.ko loaded?)" :
-		    errno == EACCES ? " (root only)" : "");
+	int fd = dev_open();
+
+	if (fd < 0) {
+		dev_error(fd);
 		exit(1);
 	}
-	return dev_fd;
+	return fd;
 }
 
 /* 0 or -errno: every failure is the caller's to report. */
@@ -119,6 +137,17 @@ static int get_all(struct lkhp_patch_info **out)
 	return (int)ga.count;
 }
 
+/* @arg as a module name: the kernel treats '-' in one as '_'. */
+static void module_name(const char *arg, char mod[LKHP_NAME_LEN])
+{
+	int i;
+
+	snprintf(mod, LKHP_NAME_LEN, "%s", arg);
+	for (i = 0; mod[i]; i++)
+		if (mod[i] == '-')
+			mod[i] = '_';
+}
+
 /* An id, a patch name or a module name (lkhp_NAME or lkhp-NAME). */
 static int resolve_id(const char *arg, __u32 *id)
 {
@@ -136,10 +165,7 @@ static int resolve_id(const char *arg, __u32 *id)
 		*id = v;
 		return 0;
 	}
-	snprintf(mod, sizeof(mod), "%s", arg);
-	for (i = 0; mod[i]; i++)
-		if (mod[i] == '-')
-			mod[i] = '_';
+	module_name(arg, mod);
 	n = get_all(&p);
 	if (n < 0)
 		return -1;
@@ -208,35 +234,108 @@ static int cmd_remove(const struct opts *o)
 	return 0;
 }
 
-/* The module name a .ko will get: its "name=" modinfo tag. */
-static int ko_module_name(const char *file, char *name, size_t len)
-{
-	static const char tag[] = "name=";
-	int fd = open(file, O_RDONLY | O_CLOEXEC);
-	struct stat st;
-	const char *p, *end;
-	void *map;
-	int ret = -1;
+/* What a module file's .modinfo says; an empty string for a tag it lacks. */
+struct modinfo {
+	char name[LKHP_NAME_LEN];	/* name=: the module it loads as */
+	char patch[LKHP_NAME_LEN];	/* lkhp_patch=: LKHP patch modules only */
+	char release[65];		/* lkhp_kernel=RELEASE VERSION: its uname -r */
+};
 
-	if (fd < 0 || fstat(fd, &st))
-		goto out;
-	map = mmap(NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	if (map == MAP_FAILED)
-		goto out;
-	end = (const char *)map + st.st_size;
-	for (p = map; (p = memmem(p, end - p, tag, sizeof(tag) - 1)); p++) {
-		if (p > (const char *)map && p[-1] == '\0' &&
-		    strnlen(p, end - p) < (size_t)(end - p)) {
-			snprintf(name, len, "%s", p + sizeof(tag) - 1);
-			ret = 0;
-			break;
-		}
+/* VALUE of the modinfo string [@s, @s + @n) into @buf if it is "@tag=VALUE". */
+static void modinfo_take(const char *s, size_t n, const char *tag, char *buf, size_t len)
+{
+	size_t t = strlen(tag);
+
+	if (n > t && !strncmp(s, tag, t) && s[t] == '=')
+		snprintf(buf, len, "%.*s", (int)(n - t - 1), s + t + 1);
+}
+
+/* Whether section header @sh's bytes lie within a file of @size bytes. */
+static int in_file(const Elf32_Shdr *sh, size_t size)
+{
+	return sh->sh_offset <= size && sh->sh_size <= size - sh->sh_offset;
+}
+
+/*
+ * Read the .modinfo section of module file @file into @mi: the loader takes
+ * a module's name from there, so the section, not a search of the whole
+ * file. 0, or -1 with the reason in @why.
+ */
+static int read_modinfo(const char *file, struct modinfo *mi, char *why, size_t len)
+{
+	const Elf32_Shdr *sh, *strs;
+	const Elf32_Ehdr *eh;
+	size_t shnum, shstrndx, i, n, size;
+	const char *map, *s;
+	struct stat st;
+	int fd, ret = -1;
+
+	memset(mi, 0, sizeof(*mi));
+	fd = open(file, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st)) {
+		snprintf(why, len, "%s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
 	}
-	munmap(map, st.st_size);
+	snprintf(why, len, "not a kernel module (no i386 ELF .modinfo section with a name)");
+	size = st.st_size;
+	map = S_ISREG(st.st_mode) && size >= sizeof(*eh) ?
+	      mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+	close(fd);
+	if (map == MAP_FAILED)
+		return -1;
+	eh = (const Elf32_Ehdr *)map;
+	if (memcmp(eh->e_ident, ELFMAG, SELFMAG) || eh->e_ident[EI_CLASS] != ELFCLASS32 ||
+	    eh->e_type != ET_REL || eh->e_machine != EM_386 ||
+	    eh->e_shentsize != sizeof(*sh) || eh->e_shoff > size ||
+	    size - eh->e_shoff < sizeof(*sh))
+		goto out;
+	sh = (const Elf32_Shdr *)(map + eh->e_shoff);
+	/* Extended numbering: counts past SHN_LORESERVE live in section 0. */
+	shnum = eh->e_shnum ? eh->e_shnum : sh[0].sh_size;
+	shstrndx = eh->e_shstrndx == SHN_XINDEX ? sh[0].sh_link : eh->e_shstrndx;
+	if ((size - eh->e_shoff) / sizeof(*sh) < shnum || shstrndx >= shnum ||
+	    !in_file(&sh[shstrndx], size))
+		goto out;
+	strs = &sh[shstrndx];
+	for (i = 0; i < shnum; i++) {
+		if (sh[i].sh_name >= strs->sh_size ||
+		    strs->sh_size - sh[i].sh_name < sizeof(".modinfo") ||
+		    memcmp(map + strs->sh_offset + sh[i].sh_name, ".modinfo",
+			   sizeof(".modinfo")) ||
+		    !in_file(&sh[i], size))
+			continue;
+		for (s = map + sh[i].sh_offset; s < map + sh[i].sh_offset + sh[i].sh_size; s += n + 1) {
+			n = strnlen(s, map + sh[i].sh_offset + sh[i].sh_size - s);
+			modinfo_take(s, n, "name", mi->name, sizeof(mi->name));
+			modinfo_take(s, n, "lkhp_patch", mi->patch, sizeof(mi->patch));
+			modinfo_take(s, n, "lkhp_kernel", mi->release, sizeof(mi->release));
+		}
+		mi->release[strcspn(mi->release, " ")] = '\0';
+		ret = mi->name[0] ? 0 : -1;
+		break;
+	}
 out:
-	if (fd >= 0)
-		close(fd);
+	munmap((void *)map, size);
 	return ret;
+}
+
+/* read_modinfo() of a file that must be an LKHP patch module. */
+static int read_patch_modinfo(const char *file, struct modinfo *mi, char *why, size_t len)
+{
+	if (read_modinfo(file, mi, why, len))
+		return -1;
+	if (!mi->patch[0] || !mi->release[0]) {
+		snprintf(why, len, "not an LKHP patch module (no lkhp_patch and lkhp_kernel in its .modinfo)");
+		return -1;
+	}
+	/* The release names a store directory: nothing that leaves it. */
+	if (strchr(mi->release, '/') || !strcmp(mi->release, ".") || !strcmp(mi->release, "..")) {
+		snprintf(why, len, "malformed lkhp_kernel release '%s'", mi->release);
+		return -1;
+	}
+	return 0;
 }
 
 /* Whether lkhp.ko's last refusal, into @le, was of module @mod. */
@@ -247,76 +346,459 @@ static int last_error(const char *mod, struct lkhp_last_error *le)
 	return dev_ioctl(LKHP_IOC_LAST_ERROR, le) == 0 && !strcmp(le->module, mod);
 }
 
-static void show_reason(const struct lkhp_last_error *le)
-{
-	if (le->reason[0])
-		err("kernel: %s", le->reason);
-}
+/* Why a patch did not load: our words, and lkhp.ko's reason when it gave one. */
+struct load_error {
+	char msg[256];
+	char reason[LKHP_REASON_LEN];
+};
 
 /*
- * lkhp.ko enables a patch once its module is live: the load succeeded even
- * if that failed. Report why, and unload the module, so that a failed
- * install changes nothing.
+ * Load patch module @file (module @mod) and see its patch enabled. lkhp.ko
+ * enables a patch once its module is live, so the load succeeds even when
+ * that fails: then unload the module again, so that a failed load changes
+ * nothing. 0 with the patch id in @id, or -1 with why in @e.
  */
-static int install_not_enabled(const char *file, const char *mod)
+static int load_patch(const char *file, const char *mod, __u32 *id, struct load_error *e)
 {
 	struct lkhp_last_error le;
-	int known = last_error(mod, &le);
+	struct lkhp_patch_info *p;
+	__u32 state;
+	int fd, n, i, known;
 
-	err("loading %s: patch not enabled: %s", file,
-	    known ? strerror(-le.error) : "reason unknown");
+	e->reason[0] = '\0';
+	fd = open(file, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || syscall(SYS_finit_module, fd, "", 0)) {
+		snprintf(e->msg, sizeof(e->msg), "%s", strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			if (last_error(mod, &le))
+				snprintf(e->reason, sizeof(e->reason), "%s", le.reason);
+		}
+		return -1;
+	}
+	close(fd);
+	n = get_all(&p);
+	if (n < 0) {
+		snprintf(e->msg, sizeof(e->msg), "loaded, but the patch table is unreadable");
+		return -1;
+	}
+	for (i = 0; i < n && strcmp(p[i].module, mod); i++)
+		;
+	if (i == n) {
+		free(p);
+		snprintf(e->msg, sizeof(e->msg), "%s loaded but registered no patch", mod);
+		return -1;
+	}
+	*id = p[i].id;
+	state = p[i].state;
+	free(p);
+	if (state == LKHP_STATE_ENABLED)
+		return 0;
+	known = last_error(mod, &le);
+	snprintf(e->msg, sizeof(e->msg), "patch not enabled: %s",
+		 known ? strerror(-le.error) : "reason unknown");
 	if (known)
-		show_reason(&le);
+		snprintf(e->reason, sizeof(e->reason), "%s", le.reason);
 	if (syscall(SYS_delete_module, mod, O_NONBLOCK))
-		err("unloading module %s: %s", mod, strerror(errno));
-	return 1;
+		snprintf(e->msg + strlen(e->msg), sizeof(e->msg) - strlen(e->msg),
+			 "; unloading module %s: %s", mod, strerror(errno));
+	return -1;
 }
 
 static int cmd_install(const struct opts *o)
 {
-	struct lkhp_patch_info *p;
-	char mod[LKHP_NAME_LEN];
-	int fd, n, i;
+	struct load_error e;
+	struct modinfo mi;
+	__u32 id;
 
 	if (!o->file) {
 		err("install: missing -f FILE.ko");
 		return 1;
 	}
-	if (ko_module_name(o->file, mod, sizeof(mod))) {
-		err("%s: not a kernel module", o->file);
+	if (read_modinfo(o->file, &mi, e.msg, sizeof(e.msg))) {
+		err("%s: %s", o->file, e.msg);
 		return 1;
 	}
-	fd = open(o->file, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		err("%s: %s", o->file, strerror(errno));
+	if (load_patch(o->file, mi.name, &id, &e)) {
+		err("loading %s: %s", o->file, e.msg);
+		if (e.reason[0])
+			err("kernel: %s", e.reason);
 		return 1;
 	}
-	if (syscall(SYS_finit_module, fd, "", 0)) {
-		struct lkhp_last_error le;
+	printf("%u\n", id);
+	return 0;
+}
 
-		err("loading %s: %s", o->file, strerror(errno));
-		if (last_error(mod, &le))
-			show_reason(&le);
-		close(fd);
+/*
+ * The stores of persistent patches, per kernel release: the admin's
+ * (lkhp persist) first, so that its file shadows a package's file of the
+ * same name. LKHP_ROOT prefixes both, for tests.
+ */
+static const char *const stores[] = { "/var/lib/lkhp/patches", "/usr/lib/lkhp/patches" };
+enum { ADMIN_STORE, PACKAGE_STORE };
+
+/*
+ * Store @store's directory for @release, or its file @file when not NULL.
+ * Only a long LKHP_ROOT makes a path too long: a usage error, exit.
+ */
+static void store_path(int store, const char *release, const char *file,
+		       char *buf, size_t len)
+{
+	const char *root = getenv("LKHP_ROOT");
+
+	if ((size_t)snprintf(buf, len, "%s%s/%s%s%s", root ? root : "", stores[store],
+			     release, file ? "/" : "", file ? file : "") >= len) {
+		err("LKHP_ROOT=%s: path too long", root);
+		exit(2);
+	}
+}
+
+static const char *running_release(void)
+{
+	static struct utsname u;
+
+	if (!u.release[0])
+		uname(&u);
+	return u.release;
+}
+
+/* A patch module a boot loads: file @file of store @store. */
+struct persistent {
+	char file[NAME_MAX + 1];
+	int store;
+};
+
+static int cmp_persistent(const void *a, const void *b)
+{
+	const struct persistent *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+
+	return c ? c : x->store - y->store;
+}
+
+/*
+ * The *.ko files of both stores of @release, in file-name order, a file of
+ * the admin's store hiding the package's one of the same name: what a boot
+ * loads. Their number (into *@out, to free), or -1 after an error. A store
+ * that does not exist is empty.
+ */
+static int persistent_patches(const char *release, struct persistent **out)
+{
+	struct persistent *v = NULL, *q;
+	char dir[PATH_MAX];
+	struct dirent *d;
+	size_t n = 0, k, i, len;
+	DIR *dp;
+	int s;
+
+	for (s = ADMIN_STORE; s <= PACKAGE_STORE; s++) {
+		store_path(s, release, NULL, dir, sizeof(dir));
+		dp = opendir(dir);
+		if (!dp && errno == ENOENT)
+			continue;
+		if (!dp) {
+			err("%s: %s", dir, strerror(errno));
+			goto fail;
+		}
+		while ((errno = 0, d = readdir(dp))) {
+			len = strlen(d->d_name);
+			/* a dot file is not one: persist's temporary copies are */
+			if (d->d_name[0] == '.' || len < 4 || strcmp(d->d_name + len - 3, ".ko"))
+				continue;
+			q = realloc(v, (n + 1) * sizeof(*v));
+			if (!q) {
+				errno = ENOMEM;
+				break;
+			}
+			v = q;
+			snprintf(v[n].file, sizeof(v[n].file), "%s", d->d_name);
+			v[n++].store = s;
+		}
+		closedir(dp);
+		if (errno) {
+			err("%s: %s", dir, strerror(errno));
+			goto fail;
+		}
+	}
+	qsort(v, n, sizeof(*v), cmp_persistent);
+	for (i = k = 0; i < n; i++)
+		if (!k || strcmp(v[k - 1].file, v[i].file))
+			v[k++] = v[i];
+	*out = v;
+	return (int)k;
+fail:
+	free(v);
+	return -1;
+}
+
+/* The file name part of @path, for a store entry: it must be a *.ko. */
+static const char *ko_file_name(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	size_t len;
+
+	base = base ? base + 1 : path;
+	len = strlen(base);
+	if (base[0] == '.' || len < 4 || strcmp(base + len - 3, ".ko")) {
+		err("%s: a boot loads only files named *.ko (and not starting with '.')", path);
+		return NULL;
+	}
+	return base;
+}
+
+/* mkdir -p @path, mode 0755: 0, or -1 after an error naming the directory. */
+static int mkdir_p(const char *path)
+{
+	char buf[PATH_MAX], *p, c;
+
+	snprintf(buf, sizeof(buf), "%s", path);
+	for (p = buf + 1;; p++) {
+		if (*p && *p != '/')
+			continue;
+		c = *p;
+		*p = '\0';
+		if (mkdir(buf, 0755) && errno != EEXIST) {
+			err("%s: %s", buf, strerror(errno));
+			return -1;
+		}
+		if (!c)
+			return 0;
+		*p = c;
+	}
+}
+
+/*
+ * Copy @src to @dest in directory @dir through a temporary file renamed
+ * over @dest: a boot never sees half a module.
+ */
+static int copy_file(const char *src, const char *dir, const char *dest)
+{
+	char tmp[PATH_MAX + 32], buf[65536];
+	const char *failed = dir;
+	int in, out = -1, ret = -1;
+	ssize_t n = 0;
+
+	snprintf(tmp, sizeof(tmp), "%s/.lkhp-persist.XXXXXX", dir);
+	in = open(src, O_RDONLY | O_CLOEXEC);
+	if (in < 0) {
+		err("%s: %s", src, strerror(errno));
+		return -1;
+	}
+	out = mkstemp(tmp);
+	if (out < 0 || fchmod(out, 0644))
+		goto out;
+	errno = 0;
+	while ((n = read(in, buf, sizeof(buf))) > 0)
+		if (write(out, buf, n) != n)
+			goto out;
+	if (n < 0) {
+		failed = src;
+		goto out;
+	}
+	if (fsync(out) || rename(tmp, dest)) {
+		failed = dest;
+		goto out;
+	}
+	ret = 0;
+out:
+	if (ret)
+		err("%s: %s", failed, errno ? strerror(errno) : "short write");
+	if (out >= 0) {
+		close(out);
+		if (ret)
+			unlink(tmp);
+	}
+	close(in);
+	return ret;
+}
+
+static int cmd_persist(const struct opts *o)
+{
+	char why[256], dir[PATH_MAX], dest[PATH_MAX];
+	const char *file;
+	struct modinfo mi;
+
+	if (!o->file) {
+		err("persist: missing -f FILE.ko");
 		return 1;
 	}
-	close(fd);
-	n = get_all(&p);
-	for (i = 0; i < n; i++) {
-		if (strcmp(p[i].module, mod))
-			continue;
-		if (p[i].state != LKHP_STATE_ENABLED) {
-			free(p);
-			return install_not_enabled(o->file, mod);
-		}
-		printf("%u\n", p[i].id);
-		free(p);
+	if (read_patch_modinfo(o->file, &mi, why, sizeof(why))) {
+		err("%s: %s", o->file, why);
+		return 1;
+	}
+	file = ko_file_name(o->file);
+	if (!file)
+		return 1;
+	store_path(ADMIN_STORE, mi.release, NULL, dir, sizeof(dir));
+	store_path(ADMIN_STORE, mi.release, file, dest, sizeof(dest));
+	if (mkdir_p(dir) || copy_file(o->file, dir, dest))
+		return 1;
+	printf("%s\n", dest);
+	if (strcmp(mi.release, running_release()))
+		err("note: %s is for kernel %s, not the running %s: it loads when %s boots",
+		    file, mi.release, running_release(), mi.release);
+	return 0;
+}
+
+/* Whether store entry @e of @release is @name: its file, patch or module name. */
+static int persistent_is(const char *release, const struct persistent *e, const char *name)
+{
+	char path[PATH_MAX], why[256], mod[LKHP_NAME_LEN];
+	struct modinfo mi;
+
+	if (!strcmp(e->file, name))
+		return 1;
+	store_path(e->store, release, e->file, path, sizeof(path));
+	module_name(name, mod);
+	return !read_modinfo(path, &mi, why, sizeof(why)) &&
+	       (!strcmp(mi.patch, name) || !strcmp(mi.name, mod));
+}
+
+/* Remove @file of @release from the admin's store; a package's file stays. */
+static int unpersist_file(const char *release, const char *file)
+{
+	char admin[PATH_MAX], package[PATH_MAX], dir[PATH_MAX];
+
+	store_path(ADMIN_STORE, release, file, admin, sizeof(admin));
+	store_path(PACKAGE_STORE, release, file, package, sizeof(package));
+	if (!unlink(admin)) {
+		printf("removed %s\n", admin);
+		if (!access(package, F_OK))
+			err("note: %s, a package's, still loads at boot", package);
 		return 0;
 	}
-	free(p);
-	if (n >= 0)
-		err("%s loaded but registered no patch", mod);
+	if (errno != ENOENT) {
+		err("%s: %s", admin, strerror(errno));
+		return 1;
+	}
+	store_path(ADMIN_STORE, release, NULL, dir, sizeof(dir));
+	if (!access(package, F_OK))
+		err("%s: not in %s but installed by a package: remove the package instead (dpkg -S %s names it)",
+		    file, dir, package);
+	else
+		err("%s: not in %s", file, dir);
 	return 1;
+}
+
+static int cmd_unpersist(const struct opts *o)
+{
+	struct persistent *v = NULL;
+	const char *release, *file;
+	struct modinfo mi;
+	char why[256];
+	int n, i, ret;
+
+	if (!o->file == !o->id) {
+		err("unpersist: give either -f FILE.ko or -i NAME");
+		return 1;
+	}
+	if (o->file) {
+		/* the module persisted: its release and file name */
+		if (read_patch_modinfo(o->file, &mi, why, sizeof(why))) {
+			err("%s: %s", o->file, why);
+			return 1;
+		}
+		release = mi.release;
+		file = ko_file_name(o->file);
+		if (!file)
+			return 1;
+		return unpersist_file(release, file);
+	}
+	release = running_release();
+	n = persistent_patches(release, &v);
+	if (n < 0)
+		return 1;
+	for (i = 0; i < n && !persistent_is(release, &v[i], o->id); i++)
+		;
+	if (i == n)
+		err("no persistent patch '%s' for %s ('lkhp list' shows them)", o->id, release);
+	ret = i == n ? 1 : unpersist_file(release, v[i].file);
+	free(v);
+	return ret;
+}
+
+/*
+ * lkhp.ko where modprobe finds it: a boot may run before anything loaded
+ * it. 0 once /dev/lkhp exists, or 1 after an error.
+ */
+static int load_runtime(void)
+{
+	int status;
+	pid_t pid;
+
+	if (!access(LKHP_DEVICE, F_OK))
+		return 0;
+	pid = fork();
+	if (pid == 0) {
+		execl("/sbin/modprobe", "modprobe", "lkhp", (char *)NULL);
+		err("/sbin/modprobe: %s", strerror(errno));
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) < 0) {
+		err("running /sbin/modprobe lkhp: %s", strerror(errno));
+		return 1;
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
+		err("modprobe lkhp failed (%s %d): no patch loaded",
+		    WIFEXITED(status) ? "exit status" : "signal",
+		    WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
+		return 1;
+	}
+	if (access(LKHP_DEVICE, F_OK)) {
+		err("modprobe lkhp succeeded, but %s: %s", LKHP_DEVICE, strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Load the persistent patches of the running kernel in order, one stdout
+ * line each (the journal's record of the boot); a failure does not stop the
+ * next. A patch whose module is loaded already is skipped: boot may run twice.
+ */
+static int cmd_boot(const struct opts *o)
+{
+	const char *release = running_release();
+	struct lkhp_patch_info *p = NULL;
+	char path[PATH_MAX];
+	struct persistent *v;
+	struct load_error e;
+	struct modinfo mi;
+	int n, np, i, j, failed = 0;
+	__u32 id;
+
+	(void)o;
+	/* stdout is the journal's pipe: each line as it happens */
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	n = persistent_patches(release, &v);
+	if (n <= 0) {
+		if (!n)
+			printf("lkhp: no persistent patches for %s\n", release);
+		return n < 0;
+	}
+	np = load_runtime() ? -1 : get_all(&p);
+	for (i = 0; np >= 0 && i < n; i++) {
+		store_path(v[i].store, release, v[i].file, path, sizeof(path));
+		if (read_patch_modinfo(path, &mi, e.msg, sizeof(e.msg))) {
+			printf("lkhp: %s: failed: %s\n", path, e.msg);
+			failed = 1;
+			continue;
+		}
+		for (j = 0; j < np && strcmp(p[j].module, mi.name); j++)
+			;
+		if (j < np) {
+			printf("lkhp: %s: already loaded, skipped\n", mi.patch);
+		} else if (load_patch(path, mi.name, &id, &e)) {
+			printf("lkhp: %s: failed: %s%s%s\n", path, e.msg,
+			       e.reason[0] ? "; kernel: " : "", e.reason);
+			failed = 1;
+		} else {
+			printf("lkhp: %s: loaded, enabled\n", mi.patch);
+		}
+	}
+	free(p);
+	free(v);
+	return np < 0 || failed;
 }
 
 static void fmt_time(__s64 t, char *buf, size_t len)
@@ -443,6 +925,38 @@ static int list_one(__u32 id)
 	return 0;
 }
 
+/*
+ * After the patch table: the persistent patches of the running kernel, one
+ * line per file with its patch name, store and state. Nothing when there
+ * are none, so that the table stays alone.
+ */
+static int list_persistent(const struct lkhp_patch_info *p, int np)
+{
+	const char *release = running_release();
+	char path[PATH_MAX], why[256];
+	struct persistent *v;
+	struct modinfo mi;
+	int n, i, j;
+
+	n = persistent_patches(release, &v);
+	if (n <= 0)
+		return n < 0;
+	printf("persistent for %s:\n", release);
+	for (i = 0; i < n; i++) {
+		store_path(v[i].store, release, v[i].file, path, sizeof(path));
+		if (read_patch_modinfo(path, &mi, why, sizeof(why))) {
+			printf("  %-28s %-20s %-21s %s\n", v[i].file, "-", stores[v[i].store], why);
+			continue;
+		}
+		for (j = 0; j < np && strcmp(p[j].module, mi.name); j++)
+			;
+		printf("  %-28s %-20s %-21s %s%s\n", v[i].file, mi.patch, stores[v[i].store],
+		       j < np ? "loaded, " : "not loaded", j < np ? state_name(p[j].state) : "");
+	}
+	free(v);
+	return 0;
+}
+
 static int cmd_list(const struct opts *o)
 {
 	struct lkhp_patch_info *p;
@@ -454,6 +968,13 @@ static int cmd_list(const struct opts *o)
 
 	if (o->id)
 		return resolve_id(o->id, &id) ? 1 : list_one(id);
+	/* Without lkhp.ko no patch is loaded, and what a boot loads still shows. */
+	n = dev_open();
+	if (n == -ENOENT) {
+		dev_error(n);
+		list_persistent(NULL, 0);
+		return 1;
+	}
 	n = get_all(&p);
 	if (n < 0)
 		return 1;
@@ -472,6 +993,7 @@ static int cmd_list(const struct opts *o)
 		list_objects(&gi, f);
 		free(f);
 	}
+	ret |= list_persistent(p, n);
 	free(p);
 	return ret;
 }
@@ -482,6 +1004,9 @@ static const struct command commands[] = {
 	{ "enable", "-i ID", "redirect a patch's functions again", cmd_enable },
 	{ "disable", "-i ID", "restore the previous version of its functions", cmd_disable },
 	{ "remove", "-i ID", "disable a patch and unload its module", cmd_remove },
+	{ "persist", "-f FILE.ko", "load it at every boot of the kernel it is for", cmd_persist },
+	{ "unpersist", "-f FILE.ko|-i NAME", "stop loading a patch at boot", cmd_unpersist },
+	{ "boot", "", "load the persistent patches of the running kernel", cmd_boot },
 };
 
 static void usage(FILE *f)
@@ -490,9 +1015,12 @@ static void usage(FILE *f)
 
 	fprintf(f, "usage: lkhp COMMAND [options]\n       lkhp -v|--version | -h|--help\n\ncommands:\n");
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(f, "  %-8s %-11s %s\n", commands[i].name,
+		fprintf(f, "  %-9s %-19s %s\n", commands[i].name,
 			commands[i].args, commands[i].help);
-	fprintf(f, "\nID is a patch id, a patch name or its module name.\n");
+	fprintf(f, "\nID is a patch id, a patch name or its module name; NAME a persistent\n"
+		"patch's name, module name or file name. Persistent patches are in\n"
+		"%s/RELEASE/ (lkhp persist) and %s/RELEASE/ (packages).\n",
+		stores[ADMIN_STORE], stores[PACKAGE_STORE]);
 }
 
 int main(int argc, char **argv)
