@@ -11,13 +11,15 @@
 #   make install       install lkhp-build and its tools under $(PREFIX) (default
 #                      /usr/local); copy runtime-kmod/lkhp.ko and cli/lkhp
 #                      to the target machine yourself
+#   make deb           Debian packages into build/deb/: lkhp-build, lkhp, and
+#                      lkhp-modules-RELEASE per DEB_TARGETS (docs/packaging.md)
 #   make clean         remove build products (the kernel cache stays)
 
 RESULTS := $(CURDIR)/build/test-results.txt
 export LKHP_RESULTS := $(RESULTS)
 
 .PHONY: all deps kernel tools runtime check check-unit check-kernel \
-	unit-tests kernel-tests debian-target debian-tests demo install clean
+	unit-tests kernel-tests debian-target debian-tests demo install install-tools deb clean
 
 all: tools runtime
 
@@ -96,15 +98,29 @@ debian-tests: debian-target runtime tools
 demo: kernel runtime tools
 	@scripts/demo/run
 
+# The release, LKHP_VERSION of runtime-kmod/include/lkhp/consts.h: the man
+# pages' footers and the Debian packages' versions (scripts/mkdeb) say it.
+VERSION := $(shell bash -c '. scripts/lib.sh && lkhp_version')
+
+build/man/%: docs/% runtime-kmod/include/lkhp/consts.h
+	@mkdir -p build/man
+	sed '1s/"LKHP"/"LKHP $(VERSION)"/' $< >$@
+
 # lkhp-build finds its tools relative to itself: install the tree it needs
-# under $(PREFIX)/lib/lkhp and link the command into $(PREFIX)/bin.
+# under $(PREFIX)/lib/lkhp and link the command into $(PREFIX)/bin. With
+# lkhp.ko's sources, it builds lkhp.ko for a Debian target itself (into the
+# user's cache: an installed tree is read-only). install-tools is what the
+# lkhp-build package holds; install adds the test kernel's lkhp.ko symbols
+# (for -s -c -v) and lkhp(8).
 PREFIX ?= /usr/local
 LIBDIR := $(DESTDIR)$(PREFIX)/lib/lkhp
-install: all
+MANDIR := $(DESTDIR)$(PREFIX)/share/man
+RUNTIME_SOURCES := runtime-kmod/Kbuild runtime-kmod/Makefile \
+	$(filter-out %.mod.c,$(wildcard runtime-kmod/*.c runtime-kmod/*.h))
+install-tools: tools build/man/lkhp-build.1
 	install -d $(LIBDIR)/build-tool $(LIBDIR)/scripts $(LIBDIR)/templates \
-		$(LIBDIR)/diff-object/mkpatch $(LIBDIR)/runtime-kmod/include/lkhp \
-		$(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
-		$(DESTDIR)$(PREFIX)/share/man/man8
+		$(LIBDIR)/diff-object/mkpatch $(LIBDIR)/runtime-kmod \
+		$(DESTDIR)$(PREFIX)/bin $(MANDIR)/man1
 	install -m 755 build-tool/lkhp-build build-tool/lkhp-cc $(LIBDIR)/build-tool/
 	install -m 644 scripts/lib.sh $(LIBDIR)/scripts/
 	install -m 755 scripts/lkhp-target $(LIBDIR)/scripts/
@@ -112,12 +128,27 @@ install: all
 		$(LIBDIR)/templates/
 	install -m 755 diff-object/lkhp-diff $(LIBDIR)/diff-object/
 	install -m 755 diff-object/mkpatch/lkhp-mkpatch $(LIBDIR)/diff-object/mkpatch/
-	install -m 644 runtime-kmod/include/lkhp/patch.h runtime-kmod/include/lkhp/consts.h \
-		$(LIBDIR)/runtime-kmod/include/lkhp/
-	install -m 644 runtime-kmod/Module.symvers $(LIBDIR)/runtime-kmod/
+	install -m 644 $(RUNTIME_SOURCES) $(LIBDIR)/runtime-kmod/
+	cp -R runtime-kmod/include $(LIBDIR)/runtime-kmod/
+	chmod -R u=rwX,go=rX $(LIBDIR)/runtime-kmod/include
 	ln -sf ../lib/lkhp/build-tool/lkhp-build $(DESTDIR)$(PREFIX)/bin/lkhp-build
-	install -m 644 docs/lkhp-build.1 $(DESTDIR)$(PREFIX)/share/man/man1/
-	install -m 644 docs/lkhp.8 $(DESTDIR)$(PREFIX)/share/man/man8/
+	install -m 644 build/man/lkhp-build.1 $(MANDIR)/man1/
+
+install: all install-tools build/man/lkhp.8
+	install -d $(MANDIR)/man8
+	install -m 644 runtime-kmod/Module.symvers $(LIBDIR)/runtime-kmod/
+	install -m 644 build/man/lkhp.8 $(MANDIR)/man8/
+
+# Debian packages into build/deb/ (scripts/mkdeb, docs/packaging.md):
+# lkhp-build, lkhp, and lkhp-modules-RELEASE for each of DEB_TARGETS
+# (default: the Debian kernel of the tests).
+DEB_TARGETS ?= $(DEBIAN_TARGET)
+deb: tools
+	@$(MAKE) --no-print-directory -C runtime-kmod cli
+	@set -e; for t in $(DEB_TARGETS); do \
+		scripts/lkhp-target prepare $$t; \
+		$(MAKE) --no-print-directory -C runtime-kmod TARGET=$$t module; done
+	@scripts/mkdeb $(DEB_TARGETS)
 
 clean:
 	rm -rf build

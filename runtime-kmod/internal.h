@@ -20,7 +20,6 @@
 #include <lkhp/patch.h>
 #include <uapi/lkhp.h>
 
-#define LKHP_VERSION		"1.0"
 #define LKHP_STOP_TRIES		10	/* stop_machine attempts per switch */
 #define LKHP_RETRY_MS		20	/* sleep between attempts */
 

@@ -41,6 +41,14 @@ lkhp_kpkg_version() {
 
 lkhp_gcc_version() { gcc -dumpfullversion; }
 
+# The LKHP release, LKHP_VERSION of lkhp/consts.h (the one place it is written).
+lkhp_version() {
+	local v
+	v=$(sed -n 's/^#define LKHP_VERSION\t*"\(.*\)"$/\1/p' "$LKHP_TOP/runtime-kmod/include/lkhp/consts.h")
+	[ -n "$v" ] || die "no LKHP_VERSION in $LKHP_TOP/runtime-kmod/include/lkhp/consts.h"
+	echo "$v"
+}
+
 # Cache key for the test kernel: source version, config fragment, compiler.
 lkhp_kernel_key() {
 	local cfg ver

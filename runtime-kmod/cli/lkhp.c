@@ -27,8 +27,6 @@
 
 #include "uapi/lkhp.h"
 
-#define LKHP_CLI_VERSION "1.0"
-
 _Static_assert(sizeof(struct lkhp_func_info) == LKHP_FUNC_INFO_SIZE, "uapi");
 _Static_assert(sizeof(struct lkhp_patch_info) == LKHP_PATCH_INFO_SIZE, "uapi");
 _Static_assert(sizeof(struct lkhp_get_info) == LKHP_GET_INFO_SIZE, "uapi");
@@ -1047,7 +1045,7 @@ int main(int argc, char **argv)
 			o.id = optarg;
 			break;
 		case 'v':
-			printf("lkhp %s (uapi %d)\n", LKHP_CLI_VERSION,
+			printf("lkhp %s (uapi %d)\n", LKHP_VERSION,
 			       LKHP_UAPI_VERSION);
 			return 0;
 		case 'h':

@@ -7,6 +7,13 @@
 #ifndef _LKHP_CONSTS_H
 #define _LKHP_CONSTS_H
 
+/*
+ * The LKHP release: lkhp.ko's MODULE_VERSION, `lkhp --version`, and the
+ * upstream part of the Debian package versions (scripts/lib.sh lkhp_version,
+ * checked against debian/changelog by scripts/mkdeb).
+ */
+#define LKHP_VERSION		"1.0"
+
 /* The redirect written at a site: ljmp $__KERNEL_CS, $new (ea imm32 imm16). */
 #define LKHP_LJMP_SIZE		7
 
