@@ -118,14 +118,15 @@ MANDIR := $(DESTDIR)$(PREFIX)/share/man
 RUNTIME_SOURCES := runtime-kmod/Kbuild runtime-kmod/Makefile \
 	$(filter-out %.mod.c,$(wildcard runtime-kmod/*.c runtime-kmod/*.h))
 install-tools: tools build/man/lkhp-build.1
-	install -d $(LIBDIR)/build-tool $(LIBDIR)/scripts $(LIBDIR)/templates \
+	install -d $(LIBDIR)/build-tool $(LIBDIR)/scripts $(LIBDIR)/templates/deb \
 		$(LIBDIR)/diff-object/mkpatch $(LIBDIR)/runtime-kmod \
 		$(DESTDIR)$(PREFIX)/bin $(MANDIR)/man1
 	install -m 755 build-tool/lkhp-build build-tool/lkhp-cc $(LIBDIR)/build-tool/
-	install -m 644 scripts/lib.sh $(LIBDIR)/scripts/
+	install -m 644 scripts/lib.sh scripts/deb-lib.sh $(LIBDIR)/scripts/
 	install -m 755 scripts/lkhp-target $(LIBDIR)/scripts/
 	install -m 644 templates/Kbuild templates/lkhp-patch.c templates/lkhp-patch.lds \
 		$(LIBDIR)/templates/
+	install -m 644 templates/deb/postinst templates/deb/prerm $(LIBDIR)/templates/deb/
 	install -m 755 diff-object/lkhp-diff $(LIBDIR)/diff-object/
 	install -m 755 diff-object/mkpatch/lkhp-mkpatch $(LIBDIR)/diff-object/mkpatch/
 	install -m 644 $(RUNTIME_SOURCES) $(LIBDIR)/runtime-kmod/

@@ -11,6 +11,7 @@
 #   deb_scripts ROOT PKG DIR STEM  maintainer scripts and lintian overrides
 #   deb_control ROOT <FIELDS       DEBIAN/control (+Installed-Size), md5sums
 #   deb_build ROOT OUTDIR          modes, then dpkg-deb; prints the .deb path
+#   deb_kernel_depends REL PKGVER  the Depends on Debian's kernel REL, PKGVER
 
 # usr/share/doc/PKG/: the machine-readable copyright (everything LKHP ships
 # is GPL-2.0, as its SPDX headers say) and CHANGELOG as changelog.Debian.gz.
@@ -122,4 +123,11 @@ deb_build() {
 	dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >/dev/null ||
 		die "dpkg-deb --build $root failed"
 	echo "$deb"
+}
+
+# Debian's kernel REL of package version PKGVER: the image comes
+# signed-template built (linux-image-REL) or as built (-unsigned, which i386
+# installs), the same kernel either way.
+deb_kernel_depends() {
+	echo "linux-image-$1 (= $2) | linux-image-$1-unsigned (= $2)"
 }
