@@ -142,14 +142,15 @@ install: all install-tools build/man/lkhp.8
 
 # Debian packages into build/deb/ (scripts/mkdeb, docs/packaging.md):
 # lkhp-build, lkhp, and lkhp-modules-RELEASE for each of DEB_TARGETS
-# (default: the Debian kernel of the tests).
+# (default: the Debian kernel of the tests); DEB_SIGN="KEY CERT" signs
+# lkhp.ko for machines that check module signatures.
 DEB_TARGETS ?= $(DEBIAN_TARGET)
 deb: tools
 	@$(MAKE) --no-print-directory -C runtime-kmod cli
 	@set -e; for t in $(DEB_TARGETS); do \
 		scripts/lkhp-target prepare $$t; \
 		$(MAKE) --no-print-directory -C runtime-kmod TARGET=$$t module; done
-	@scripts/mkdeb $(DEB_TARGETS)
+	@scripts/mkdeb $(if $(DEB_SIGN),--sign $(DEB_SIGN)) $(DEB_TARGETS)
 
 clean:
 	rm -rf build

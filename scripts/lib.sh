@@ -92,6 +92,18 @@ run_logged() {
 	fi
 }
 
+# lkhp_sign_module KDIR CONFIG KEY CERT KO LOG: sign module KO with the
+# private key KEY and its certificate CERT as the kernel of headers KDIR and
+# .config CONFIG checks signatures (scripts/sign-file, its hash).
+lkhp_sign_module() {
+	local kdir=$1 config=$2 key=$3 cert=$4 ko=$5 log=$6 hash
+	hash=$(sed -n 's/^CONFIG_MODULE_SIG_HASH="\(.*\)"$/\1/p' "$config")
+	[ -x "$kdir/scripts/sign-file" ] && [ -n "$hash" ] ||
+		die "signing: the target does not sign modules (no CONFIG_MODULE_SIG_HASH, no $kdir/scripts/sign-file)"
+	run_logged "$log" "signing $ko with $cert" "$kdir/scripts/sign-file" "$hash" "$key" "$cert" "$ko"
+	status "  signed $(basename "$ko") with $cert ($hash)"
+}
+
 # Kernel failure classes a guest console can show: "CLASS ERE" per line, the
 # most specific first (a line is named by the first class it matches). Any
 # console line matching one fails a run of scripts/qemu-run, at whatever time

@@ -124,3 +124,15 @@ cmp <(cut -f1,2 "$LKHP_RUNTIME_DIR/Module.symvers") <(cut -f1,2 "$installed/Modu
 [ ! -e "$root/usr/lib/lkhp" ] && [ ! -e "$root/var/lib/lkhp" ] || die "files left after the purge"
 ! grep -q lkhp "$root/lib/modules/$rel/modules.dep" || die "lkhp.ko still in modules.dep"
 echo "installed, used and purged in $root"
+
+# make deb DEB_SIGN="KEY CERT": lkhp.ko signed after stripping, as shipped
+openssl req -new -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=LKHP deb signing key/" \
+	-keyout "$out/key.pem" -out "$out/cert.pem" 2>"$out/openssl.log" ||
+	{ cat "$out/openssl.log"; die "openssl could not make a key"; }
+"$LKHP_TOP/scripts/mkdeb" -o "$out/signed" --sign "$out/key.pem" "$out/cert.pem" "debian:$rel" \
+	>"$out/mkdeb-signed.log" 2>&1 || { cat "$out/mkdeb-signed.log"; die "mkdeb --sign failed"; }
+dpkg-deb -x "$out/signed/lkhp-modules-${rel}_${version}_i386.deb" "$out/signed/root"
+signed=$out/signed/root/lib/modules/$rel/updates/lkhp.ko
+[ "$(modinfo -F signer "$signed")" = 'LKHP deb signing key' ] || die "packaged lkhp.ko: signer '$(modinfo -F signer "$signed")'"
+[ "$(tail -c 28 "$signed" | tr -d '\0')" = '~Module signature appended~' ] || die "packaged lkhp.ko: no signature"
+echo "make deb DEB_SIGN: lkhp.ko signed by $(modinfo -F signer "$signed")"
