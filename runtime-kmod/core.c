@@ -146,9 +146,12 @@ static int lkhp_switch_prepare(struct lkhp_switch *sw,
 		ret = lkhp_write_map(w);
 		if (ret)
 			return ret;
-		/* LKHP_FORCE_UNSAFE: no stack check when either version is forced */
-		if ((to && to->flags & LKHP_FUNC_FORCE_UNSAFE) ||
-		    (s->active && s->active->flags & LKHP_FUNC_FORCE_UNSAFE))
+		/*
+		 * LKHP_FORCE_UNSAFE: the original of a forced function is not
+		 * checked. A patch's version leaving always is: its module may
+		 * be unloaded next, with a task inside.
+		 */
+		if (!s->active && to && to->flags & LKHP_FUNC_FORCE_UNSAFE)
 			continue;
 		r = &sw->ranges[sw->nr_ranges++];
 		r->name = s->name;
@@ -248,12 +251,17 @@ int lkhp_enable(struct lkhp_entry *e)
 	e->enable_time = ktime_get_real_seconds();
 	pr_notice("%s: enabled\n", e->name);
 	lkhp_callbacks_run(e, NULL, LKHP_CB_POST_PATCH);
-	/* the replaced patches' callbacks are not called: @e takes over */
+	/*
+	 * The replaced patches' callbacks are not called: @e takes over the
+	 * state of every other patch once enabled, also a disabled one.
+	 */
 	list_for_each_entry(o, &lkhp_patches, node) {
-		if (o == e || !c.replace || o->state != LKHP_STATE_ENABLED)
+		if (o == e || !c.replace)
+			continue;
+		o->replaced = o->enable_seq != 0;
+		if (o->state != LKHP_STATE_ENABLED)
 			continue;
 		o->state = LKHP_STATE_DISABLED;
-		o->replaced = true;
 		o->disable_time = e->enable_time;
 		module_put(o->mod);
 		pr_notice("%s: disabled: replaced by %s\n", o->name, e->name);

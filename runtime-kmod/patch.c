@@ -144,7 +144,9 @@ static bool lkhp_place_ok(const struct lkhp_patch *p, unsigned long place)
 	       !lkhp_overlaps(place, sizeof(u32), p->funcs,
 			      (size_t)p->nr_funcs * p->func_size) &&
 	       !lkhp_overlaps(place, sizeof(u32), p->relocs,
-			      (size_t)p->nr_relocs * p->reloc_size);
+			      (size_t)p->nr_relocs * p->reloc_size) &&
+	       !lkhp_overlaps(place, sizeof(u32), p->callbacks,
+			      (size_t)p->nr_callbacks * sizeof(*p->callbacks));
 }
 
 /*

@@ -4,7 +4,7 @@
 # Sourced after lib.sh (status, die). A package is staged in a directory ROOT
 # holding its files where dpkg puts them; deb_build turns it into PKG_VER_ARCH.deb.
 #
-#   deb_docs ROOT PKG CHANGELOG    copyright and changelog.Debian.gz
+#   deb_docs ROOT PKG CHANGELOG    copyright and changelog.Debian.gz (.gz if native)
 #   deb_man ROOT                   gzip -9n the man pages
 #   deb_strip FILE...              strip ELF programs and kernel modules
 #   deb_shlibs FILE...             the Depends their shared libraries need
@@ -14,7 +14,8 @@
 #   deb_kernel_depends REL PKGVER  the Depends on Debian's kernel REL, PKGVER
 
 # usr/share/doc/PKG/: the machine-readable copyright (everything LKHP ships
-# is GPL-2.0, as its SPDX headers say) and CHANGELOG as changelog.Debian.gz.
+# is GPL-2.0, as its SPDX headers say) and CHANGELOG as changelog.Debian.gz
+# (changelog.gz for a native version).
 deb_docs() {
 	local changelog=$3 doc=$1/usr/share/doc/$2
 	[ -r "$changelog" ] || die "$changelog: changelog not found"
@@ -41,7 +42,11 @@ License: GPL-2.0-only
  On Debian systems, the complete text of the GNU General Public License
  version 2 can be found in '/usr/share/common-licenses/GPL-2'.
 EOF
-	gzip -9n <"$changelog" >"$doc/changelog.Debian.gz"
+	# a native version (no Debian revision) names it changelog.gz
+	case $(dpkg-parsechangelog -l "$changelog" -S Version) in
+	*-*) gzip -9n <"$changelog" >"$doc/changelog.Debian.gz" ;;
+	*) gzip -9n <"$changelog" >"$doc/changelog.gz" ;;
+	esac
 }
 
 # Debian policy 12.1: man pages compressed with gzip -9n (no name, no time).

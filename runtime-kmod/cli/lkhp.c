@@ -403,6 +403,40 @@ static int load_patch(const char *file, const char *mod, __u32 *id, struct load_
 	return -1;
 }
 
+/*
+ * lkhp.ko where modprobe finds it: a boot may run before anything loaded
+ * it. 0 once /dev/lkhp exists, or 1 after an error.
+ */
+static int load_runtime(void)
+{
+	int status;
+	pid_t pid;
+
+	if (!access(LKHP_DEVICE, F_OK))
+		return 0;
+	pid = fork();
+	if (pid == 0) {
+		execl("/sbin/modprobe", "modprobe", "lkhp", (char *)NULL);
+		err("/sbin/modprobe: %s", strerror(errno));
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) < 0) {
+		err("running /sbin/modprobe lkhp: %s", strerror(errno));
+		return 1;
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
+		err("modprobe lkhp failed (%s %d): no patch loaded",
+		    WIFEXITED(status) ? "exit status" : "signal",
+		    WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
+		return 1;
+	}
+	if (access(LKHP_DEVICE, F_OK)) {
+		err("modprobe lkhp succeeded, but %s: %s", LKHP_DEVICE, strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
 static int cmd_install(const struct opts *o)
 {
 	struct load_error e;
@@ -417,6 +451,9 @@ static int cmd_install(const struct opts *o)
 		err("%s: %s", o->file, e.msg);
 		return 1;
 	}
+	/* a patch package's postinst may install the first patch of the boot */
+	if (load_runtime())
+		return 1;
 	if (load_patch(o->file, mi.name, &id, &e)) {
 		err("loading %s: %s", o->file, e.msg);
 		if (e.reason[0])
@@ -715,39 +752,6 @@ static int cmd_unpersist(const struct opts *o)
 	return ret;
 }
 
-/*
- * lkhp.ko where modprobe finds it: a boot may run before anything loaded
- * it. 0 once /dev/lkhp exists, or 1 after an error.
- */
-static int load_runtime(void)
-{
-	int status;
-	pid_t pid;
-
-	if (!access(LKHP_DEVICE, F_OK))
-		return 0;
-	pid = fork();
-	if (pid == 0) {
-		execl("/sbin/modprobe", "modprobe", "lkhp", (char *)NULL);
-		err("/sbin/modprobe: %s", strerror(errno));
-		_exit(127);
-	}
-	if (pid < 0 || waitpid(pid, &status, 0) < 0) {
-		err("running /sbin/modprobe lkhp: %s", strerror(errno));
-		return 1;
-	}
-	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
-		err("modprobe lkhp failed (%s %d): no patch loaded",
-		    WIFEXITED(status) ? "exit status" : "signal",
-		    WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
-		return 1;
-	}
-	if (access(LKHP_DEVICE, F_OK)) {
-		err("modprobe lkhp succeeded, but %s: %s", LKHP_DEVICE, strerror(errno));
-		return 1;
-	}
-	return 0;
-}
 
 /*
  * Load the persistent patches of the running kernel in order, one stdout

@@ -60,7 +60,7 @@
 #define LKHP_RELOC_DATA		0x1
 
 /* struct lkhp_patch_func.flags */
-#define LKHP_FUNC_FORCE_UNSAFE	0x1	/* switched without its stack check */
+#define LKHP_FUNC_FORCE_UNSAFE	0x1	/* its original: no stack check */
 
 /**
  * struct lkhp_object - an object of a patch, as a callback sees it

@@ -6,7 +6,7 @@
  * a <obj, id> pair names at most one shadow variable; the data lives in
  * lkhp.ko, so a later or cumulative patch finds what an earlier one
  * attached. All functions are safe to call concurrently, from any context
- * that may use the given gfp flags (lookups from any context).
+ * that may use the given gfp flags (lookups from any context but NMI).
  */
 #ifndef _LKHP_SHADOW_H
 #define _LKHP_SHADOW_H
@@ -16,7 +16,7 @@
 /* Fills a new shadow variable before others can see it; non-zero: not added. */
 typedef int (*lkhp_shadow_ctor_t)(void *obj, void *shadow_data,
 				  void *ctor_data);
-/* Releases what the data holds, just before it is freed. */
+/* Releases what the data holds, just before it is freed (under a spinlock). */
 typedef void (*lkhp_shadow_dtor_t)(void *obj, void *shadow_data);
 
 /* The data of <obj, id>, or NULL. */

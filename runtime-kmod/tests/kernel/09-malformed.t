@@ -6,7 +6,8 @@
 # with the text anchor, a reserved field set, a name that is no directory name, a
 # relocation that would rewrite the validated header, unknown function flags, a
 # callback table too big, a callback of unknown type, outside the module's text
-# or with a bad object name): each is refused with its message,
+# or with a bad object name, a relocation that would rewrite a callback): each
+# is refused with its message,
 # nothing is left loaded or changed, no oops. The same module without
 # corrupt= is a good patch, and a second patch of a registered name is
 # refused (-EEXIST).
@@ -46,6 +47,7 @@ refused callback-table "malformed: refused: malformed patch header"
 for kind in callback-type callback-fn callback-objname; do
 	refused $kind "malformed: refused: malformed callback record 0"
 done
+refused callback-place "malformed: refused: malformed relocation 0"
 same "$(text cmdline_proc_show)" "$before" "cmdline_proc_show bytes after the refusals"
 same "$(cat /proc/cmdline)" "$orig" "/proc/cmdline after the refusals"
 if grep -q "^lkhp_malformed " /proc/modules; then fail "lkhp_malformed stayed loaded"; fi

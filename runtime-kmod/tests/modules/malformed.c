@@ -114,6 +114,8 @@ static void malformed_prepare(struct lkhp_patch *p)
 			callbacks[0].fn.pre = (void *)&data_word;
 		else if (!strcmp(corrupt, "callback-objname"))
 			callbacks[0].objname = outside;
+		else if (!strcmp(corrupt, "callback-place"))
+			relocs[0].place = &callbacks[0].fn;
 		else
 			pr_err("lkhp-malformed: unknown corrupt=%s\n", corrupt);
 	}
