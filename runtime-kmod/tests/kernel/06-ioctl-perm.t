@@ -25,7 +25,7 @@ echo "$out" | grep -q "no patch named .nosuchpatch." || fail "CLI bad name"
 must_fail lkhp frobnicate
 must_fail lkhp enable
 lkhp -v | grep -q "^lkhp 1.0 (uapi 2)$" || fail "version"
-lkhp --help | grep -q "install  -f FILE.ko" || fail "help"
+lkhp --help | grep -Eq "install +-f FILE.ko" || fail "help"
 # removing is for good: the patch cannot be enabled again before its rmmod
 ./probe removing 1
 lkhp list | grep -Eq "^1 +cmdline +removing" || fail "state after remove: $(lkhp list)"
