@@ -97,14 +97,14 @@ grep -q "^updates/lkhp.ko:" "$root/lib/modules/$rel/modules.dep" || die "no lkhp
 DEBFULLNAME='LKHP tests' DEBEMAIL=tests@lkhp.example "$root/usr/bin/lkhp-build" \
 	--target "debian:$rel" -o "$out/patch" --deb --deb-version 1.0-1 \
 	"$LKHP_TOP/test-patches/cmdline-string.patch" 2>&1 | tee "$out/lkhp-build.log"
-ko=$out/patch/lkhp-cmdline-string-1_0_1.ko fix=$out/patch/lkhp-cmdline-string_1.0-1_i386.deb
+ko=$out/patch/lkhp-cmdline-string-1_0-1.ko fix=$out/patch/lkhp-cmdline-string_1.0-1_i386.deb
 [ -f "$ko" ] && [ -f "$fix" ] || die "the installed lkhp-build wrote no module or package"
 [ "$(modinfo -F vermagic "$ko" | cut -d' ' -f1)" = "$rel" ]
 # the patch package: the module in the store lkhp.service loads, its source
-has "$fix" "usr/lib/lkhp/patches/$rel/lkhp-cmdline-string-1_0_1.ko" \
+has "$fix" "usr/lib/lkhp/patches/$rel/lkhp-cmdline-string-1_0-1.ko" \
 	usr/share/doc/lkhp-cmdline-string/cmdline-string.patch.gz \
 	usr/share/doc/lkhp-cmdline-string/copyright
-cmp "$ko" <(dpkg-deb --fsys-tarfile "$fix" | tar -xO "./usr/lib/lkhp/patches/$rel/lkhp-cmdline-string-1_0_1.ko") ||
+cmp "$ko" <(dpkg-deb --fsys-tarfile "$fix" | tar -xO "./usr/lib/lkhp/patches/$rel/lkhp-cmdline-string-1_0-1.ko") ||
 	die "the packaged patch module is not the one lkhp-build wrote"
 want="lkhp (>= $(lkhp_version)), lkhp-modules-$rel (>= $(lkhp_version)), linux-image-$rel (= $LKHP_PKG_VERSION) | linux-image-$rel-unsigned (= $LKHP_PKG_VERSION)"
 [ "$(field "$fix" Depends)" = "$want" ] || die "lkhp-cmdline-string Depends: $(field "$fix" Depends), not $want"
@@ -112,7 +112,7 @@ lintian --tag-display-limit 0 "$fix" >"$out/lintian-fix.log" 2>&1 || { cat "$out
 cat "$out/lintian-fix.log"
 ! grep -q '^E:' "$out/lintian-fix.log" || die "lintian errors in the patch package"
 "${dpkg[@]}" --force-depends -i "$fix" >"$out/dpkg-fix.log" 2>&1 || { cat "$out/dpkg-fix.log"; die "dpkg -i $fix failed"; }
-[ -f "$root/usr/lib/lkhp/patches/$rel/lkhp-cmdline-string-1_0_1.ko" ] || die "the patch is not in the store"
+[ -f "$root/usr/lib/lkhp/patches/$rel/lkhp-cmdline-string-1_0-1.ko" ] || die "the patch is not in the store"
 installed=$("$root/usr/lib/lkhp/scripts/lkhp-target" env "debian:$rel" | sed -n 's/^LKHP_RUNTIME_DIR=//p')
 [[ $installed == "$LKHP_CACHE/runtime/"* ]] || die "the installed tree builds lkhp.ko in $installed"
 cmp <(cut -f1,2 "$LKHP_RUNTIME_DIR/Module.symvers") <(cut -f1,2 "$installed/Module.symvers") ||
