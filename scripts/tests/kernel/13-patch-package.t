@@ -7,7 +7,8 @@
 # maintainer scripts (old prerm upgrade, unpack, new postinst configure):
 # the fix stays live throughout, fix-2 is enabled (replacing fix-1 in the
 # same switch) before fix-1 goes. Removing the package (prerm remove)
-# takes the fix off the running kernel.
+# takes the fix off the running kernel. And --deb refuses a patch with
+# callbacks that is not cumulative.
 set -euo pipefail
 . "$(dirname "$0")/../../lib.sh"
 target=${LKHP_TEST_TARGET:-test}
@@ -27,6 +28,14 @@ build() {
 }
 build 1 cmdline-string
 build 2 cumulative-replace
+# a patch with callbacks must be cumulative to be packaged
+if "$LKHP_TOP/build-tool/lkhp-build" --target "$target" -o "$out/cb" -n cb --deb \
+	"$LKHP_TOP/test-patches/macro-callbacks.patch" >"$out/cb.log" 2>&1; then
+	die "--deb packaged a patch with callbacks without --replace"
+fi
+grep -q -- '--deb: the patch has callbacks: build it with --replace' "$out/cb.log" ||
+	{ cat "$out/cb.log"; die "no reason for refusing the patch with callbacks"; }
+[ -z "$(ls -A "$out/cb")" ] || die "the refused --deb build left $(ls "$out/cb")"
 
 store=/usr/lib/lkhp/patches/$LKHP_KVER
 for v in 1 2; do
