@@ -602,6 +602,16 @@ static int mkdir_p(const char *path)
 	}
 }
 
+static int sync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int ret = fd < 0 ? -1 : fsync(fd);
+
+	if (fd >= 0)
+		close(fd);
+	return ret;
+}
+
 /*
  * Copy @src to @dest in directory @dir through a temporary file renamed
  * over @dest: a boot never sees half a module.
@@ -634,6 +644,10 @@ static int copy_file(const char *src, const char *dir, const char *dest)
 		failed = dest;
 		goto out;
 	}
+	/* the new name survives a crash only once the directory is synced */
+	failed = dir;
+	if (sync_dir(dir))
+		goto out;
 	ret = 0;
 out:
 	if (ret)

@@ -1,7 +1,8 @@
 #!/bin/bash
 # A fix shipped as packages (lkhp-build --deb): version 1 and 2 of package
 # lkhp-fix, cumulative patches fix-1 (cmdline-string's change) and fix-2
-# (cumulative-replace's). The guest boots with version 1 installed (its
+# (cumulative-replace's). Installed on a machine with no patch yet, version
+# 1's postinst loads lkhp.ko and the fix. The guest boots with version 1 installed (its
 # files on disk): the boot service loads it before the test runs. Then
 # dpkg's upgrade to version 2, step by step with the packages' own
 # maintainer scripts (old prerm upgrade, unpack, new postinst configure):
@@ -41,6 +42,20 @@ store=/usr/lib/lkhp/patches/$LKHP_KVER
 for v in 1 2; do
 	[ -f "$out/$v$store/lkhp-fix-$v.ko" ] || die "lkhp-fix_$v: no $store/lkhp-fix-$v.ko"
 done
+# The first patch package of a machine: nothing loaded lkhp.ko at boot (no
+# patch stored); the postinst's lkhp install does, with modprobe.
+"$LKHP_TOP/scripts/qemu-run" --target "$target" --boot-service \
+	--file-at "$out/1$store/lkhp-fix-1.ko:/lkhp/1/lkhp-fix-1.ko" \
+	--file-at "$out/1/DEBIAN/postinst:/lkhp/1/postinst" -- "
+	cat boot-service.log
+	if grep -q '^lkhp ' /proc/modules; then echo 'lkhp.ko loaded without a patch stored'; exit 1; fi
+	mkdir -p $store
+	cp 1/lkhp-fix-1.ko $store/
+	sh 1/postinst configure | grep -qx 'lkhp-fix: patch fix-1 loaded and enabled'
+	grep -q '^lkhp ' /proc/modules
+	grep -q '^lkhp_cmdline_string console=' /proc/cmdline
+"
+
 "$LKHP_TOP/scripts/qemu-run" --target "$target" --boot-service \
 	--file-at "$out/1$store/lkhp-fix-1.ko:$store/lkhp-fix-1.ko" \
 	--file-at "$out/2$store/lkhp-fix-2.ko:/lkhp/2/lkhp-fix-2.ko" \
