@@ -57,7 +57,7 @@ static int check_prototype(struct ctx *ctx, struct symbol *p)
 		if (pass(sec)->special || pass(sec)->macro || !(sec->sh.sh_flags & SHF_ALLOC))
 			continue;
 		for (j = 0; j < sec->nrelocs; j++) {
-			struct target t;
+			struct reloc_target t;
 			struct symbol *user;
 
 			resolve_target(&sec->relocs[j], &t);

@@ -16,34 +16,6 @@
 #include "diff.h"
 #include "warn.h"
 
-void resolve_target(const struct reloc *r, struct target *t)
-{
-	struct symbol *s = r->sym;
-	int64_t off = arch_reloc_target(r);
-
-	t->sym = NULL;
-	t->sec = NULL;
-	t->off = off;
-	/* a label in a string section (__kstrtab_foo) names just a string */
-	if (s->type == STT_NOTYPE && s->sec && !s->sym.st_size && sec_is_strings(s->sec)) {
-		t->sec = s->sec;
-		t->off = off + (int64_t)s->sym.st_value;
-		return;
-	}
-	if (s->type == STT_SECTION && s->sec) {
-		struct symbol *owner = section_owner(s->sec, off);
-
-		if (owner) {
-			t->sym = owner;
-			t->off = off - (int64_t)owner->sym.st_value;
-		} else {
-			t->sec = s->sec;
-		}
-		return;
-	}
-	t->sym = s;
-}
-
 struct range {
 	struct section *sec;
 	uint64_t start, end;
@@ -136,7 +108,7 @@ int same_anon_section(struct section *o, struct section *p)
 	return c.failed ? -1 : same;
 }
 
-static bool same_target(struct cmp *c, struct target *o, struct target *p)
+static bool same_target(struct cmp *c, struct reloc_target *o, struct reloc_target *p)
 {
 	if (o->off != p->off && !(o->sec && p->sec && sec_is_strings(p->sec)))
 		return false;
@@ -169,7 +141,7 @@ static bool line_call_follows(struct range *p, uint64_t insn_end)
 
 	for (; i < p->sec->nrelocs && p->sec->relocs[i].offset < p->end; i++) {
 		struct reloc *r = &p->sec->relocs[i];
-		struct target t;
+		struct reloc_target t;
 
 		if (r->type != R_386_PC32 && r->type != R_386_PLT32)
 			continue;
@@ -198,7 +170,7 @@ static bool same_relocs(struct cmp *c, struct range *o, struct range *p,
 	for (;;) {
 		bool eo, ep;
 		struct reloc *ro, *rp;
-		struct target to, tp;
+		struct reloc_target to, tp;
 
 		while (io < o->sec->nrelocs && o->sec->relocs[io].offset < o->end &&
 		       skipped(sk, o->sec->relocs[io].offset - o->start))
@@ -269,7 +241,7 @@ static bool same_aux(struct cmp *c, struct special_sec *os, struct special_entry
 {
 	const struct special_desc *d = ps->desc;
 	struct reloc *ro, *rp;
-	struct target to, tp;
+	struct reloc_target to, tp;
 	struct range a, b;
 	size_t i;
 	bool dummy;

@@ -56,7 +56,7 @@ static bool *code_refs(const struct elf_obj *obj)
 		if (!sec_is_text(sec))
 			continue;
 		for (j = 0; j < sec->nrelocs; j++) {
-			struct target t;
+			struct reloc_target t;
 
 			resolve_target(&sec->relocs[j], &t);
 			if (t.sym)
@@ -130,7 +130,7 @@ static int local_refs(struct symbol *func, struct symv *out)
 
 	out->n = 0;
 	for (; i < sec->nrelocs && sec->relocs[i].offset < end; i++) {
-		struct target t;
+		struct reloc_target t;
 
 		resolve_target(&sec->relocs[i], &t);
 		if (!t.sym || !twinnable(t.sym) || t.sym->bind != STB_LOCAL)

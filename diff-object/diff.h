@@ -77,13 +77,6 @@ struct ctx {
 };
 
 /* What a relocation points at, seen through section symbols. */
-struct target {
-	struct symbol *sym;	/* named target (defined or undefined), or NULL */
-	struct section *sec;	/* anonymous target: a section without owner */
-	int64_t off;		/* byte offset from sym, or from sec's start */
-};
-
-void resolve_target(const struct reloc *r, struct target *t);
 /* 1 same, 0 changed, -1 the comparison failed (reported) */
 int same_anon_section(struct section *o, struct section *p);
 
@@ -129,7 +122,7 @@ int check_exports(struct ctx *ctx);
 int macros_read(struct ctx *ctx);
 int macros_check(struct ctx *ctx);
 /* Why included code may not refer to t, or NULL. */
-const char *ignored_reference(const struct target *t);
+const char *ignored_reference(const struct reloc_target *t);
 
 /* shared.c: run on each object before anything is compared */
 int split_shared_sections(struct elf_obj *obj);

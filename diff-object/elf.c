@@ -197,6 +197,34 @@ size_t reloc_lower_bound(const struct section *sec, uint64_t off)
 	return lo;
 }
 
+void resolve_target(const struct reloc *r, struct reloc_target *t)
+{
+	struct symbol *s = r->sym;
+	int64_t off = arch_reloc_target(r);
+
+	t->sym = NULL;
+	t->sec = NULL;
+	t->off = off;
+	/* a label in a string section (__kstrtab_foo) names just a string */
+	if (s->type == STT_NOTYPE && s->sec && !s->sym.st_size && sec_is_strings(s->sec)) {
+		t->sec = s->sec;
+		t->off = off + (int64_t)s->sym.st_value;
+		return;
+	}
+	if (s->type == STT_SECTION && s->sec) {
+		struct symbol *owner = section_owner(s->sec, off);
+
+		if (owner) {
+			t->sym = owner;
+			t->off = off - (int64_t)owner->sym.st_value;
+		} else {
+			t->sec = s->sec;
+		}
+		return;
+	}
+	t->sym = s;
+}
+
 struct reloc *reloc_at(const struct section *sec, uint64_t off)
 {
 	size_t i = reloc_lower_bound(sec, off);

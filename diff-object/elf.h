@@ -103,6 +103,14 @@ struct symbol *find_symbol(const struct elf_obj *obj, const char *name);
 struct symbol *section_symbol_at(const struct section *sec, uint64_t off);
 struct symbol *section_owner(const struct section *sec, int64_t off);
 size_t reloc_lower_bound(const struct section *sec, uint64_t off);
+struct reloc_target {
+	struct symbol *sym;	/* named target (defined or undefined), or NULL */
+	struct section *sec;	/* anonymous target: a section without owner */
+	int64_t off;		/* byte offset from sym, or from sec's start */
+};
+
+/* What r points at, seen through section symbols and string labels. */
+void resolve_target(const struct reloc *r, struct reloc_target *t);
 /* The relocation at exactly off, or NULL. */
 struct reloc *reloc_at(const struct section *sec, uint64_t off);
 /* The NUL-terminated string an R_386_32 relocation points at, or NULL. */

@@ -27,7 +27,7 @@ bool is_export_section(const struct section *sec)
 /* The exported symbol: the target of the entry's value field. */
 static struct symbol *exported(const struct section *sec)
 {
-	struct target t;
+	struct reloc_target t;
 
 	if (!sec->nrelocs || sec->relocs[0].offset != 0)
 		return NULL;

@@ -63,7 +63,7 @@ static int walk(struct walk *wk, struct section *sec, uint64_t start, uint64_t e
 
 		for (; i < sec->nrelocs && sec->relocs[i].offset < end; i++) {
 			const char *why;
-			struct target t;
+			struct reloc_target t;
 
 			resolve_target(&sec->relocs[i], &t);
 			why = ignored_reference(&t);

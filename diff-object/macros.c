@@ -44,7 +44,7 @@ static struct symbol *entry_function(struct elf_obj *obj, struct section *sec, s
 {
 	struct reloc *r = reloc_at(sec, off);
 	const char *why = NULL;
-	struct target t = { NULL, NULL, 0 };
+	struct reloc_target t = { NULL, NULL, 0 };
 
 	if (r && r->type == R_386_32)
 		resolve_target(r, &t);
@@ -154,7 +154,7 @@ int macros_read(struct ctx *ctx)
 	return 0;
 }
 
-const char *ignored_reference(const struct target *t)
+const char *ignored_reference(const struct reloc_target *t)
 {
 	const struct section *sec = t->sym ? t->sym->sec : t->sec;
 
@@ -175,7 +175,7 @@ static const char *bad_callback(struct section *sec, size_t off, struct symbol *
 	struct reloc *r = reloc_at(sec, off + LKHP_CALLBACK_FN_OFF);
 	size_t first = reloc_lower_bound(sec, off);
 	size_t end = reloc_lower_bound(sec, off + LKHP_CALLBACK_SIZE);
-	struct target t = { NULL, NULL, 0 };
+	struct reloc_target t = { NULL, NULL, 0 };
 
 	if (r && r->type == R_386_32)
 		resolve_target(r, &t);

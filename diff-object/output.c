@@ -164,7 +164,7 @@ static void keep_label(struct out *o, const struct symbol *s, const struct piece
 static void clone_reloc(struct out *o, struct piece *pc, struct reloc *r)
 {
 	int64_t pos, addend;
-	struct target t;
+	struct reloc_target t;
 	size_t sym;
 
 	if (r->type == R_386_NONE)
@@ -231,7 +231,7 @@ static void add_specials(struct out *o)
 				/* the replacement code is cut to the length the entry gives */
 				if (d->aux_off >= 0 && r < ss->sec->nrelocs &&
 				    ss->sec->relocs[r].offset == at) {
-					struct target t;
+					struct reloc_target t;
 					uint64_t len = ss->sec->data[e[j].offset + d->aux_len_off];
 
 					resolve_target(&ss->sec->relocs[r], &t);

@@ -32,7 +32,7 @@ static void find_owner(struct special_sec *ss, struct special_entry *e)
 	struct section *sec = ss->sec;
 	size_t at = e->offset + ss->desc->owner_off;
 	size_t i = reloc_lower_bound(sec, at);
-	struct target t;
+	struct reloc_target t;
 
 	if (i >= sec->nrelocs || sec->relocs[i].offset != at)
 		return;

@@ -21,16 +21,13 @@ bool dropped_section(const struct section *sec)
 	return !strcmp(sec->name, LKHP_FORCE_UNSAFE_SECTION);
 }
 
-/* The symbol a relocation points at, seen through a section symbol. */
+/* The symbol a relocation points at the start of, or NULL. */
 static const struct symbol *pointee(const struct reloc *r)
 {
-	int64_t off = arch_reloc_target(r);
-	const struct symbol *s;
+	struct reloc_target t;
 
-	if (r->sym->type != STT_SECTION)
-		return off ? NULL : r->sym;
-	s = r->sym->sec && off >= 0 ? section_symbol_at(r->sym->sec, (uint64_t)off) : NULL;
-	return s && s->sym.st_value == (uint64_t)off ? s : NULL;
+	resolve_target(r, &t);
+	return t.sym && !t.off ? t.sym : NULL;
 }
 
 int mark_force_unsafe(struct mkpatch *mk)
