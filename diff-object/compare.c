@@ -243,17 +243,12 @@ static bool same_aux(struct cmp *c, struct special_sec *os, struct special_entry
 	struct reloc *ro, *rp;
 	struct reloc_target to, tp;
 	struct range a, b;
-	size_t i;
 	bool dummy;
 
 	if (d->aux_off < 0)
 		return true;
-	i = reloc_lower_bound(os->sec, oe->offset + d->aux_off);
-	ro = i < os->sec->nrelocs && os->sec->relocs[i].offset == oe->offset + d->aux_off ?
-	     &os->sec->relocs[i] : NULL;
-	i = reloc_lower_bound(ps->sec, pe->offset + d->aux_off);
-	rp = i < ps->sec->nrelocs && ps->sec->relocs[i].offset == pe->offset + d->aux_off ?
-	     &ps->sec->relocs[i] : NULL;
+	ro = reloc_at(os->sec, oe->offset + d->aux_off);
+	rp = reloc_at(ps->sec, pe->offset + d->aux_off);
 	if (!ro || !rp)
 		return !ro && !rp;
 	resolve_target(ro, &to);
