@@ -113,6 +113,7 @@ softlockup	BUG: soft lockup
 hardlockup	[Hh]ard LOCKUP
 hungtask	INFO: task .* blocked for more than [0-9]+ seconds
 rcustall	rcu: INFO: .*(detected stall|self-detected stall)
+rcuexpstall	rcu: INFO: .*detected expedited stalls
 sanitizer	BUG: (KASAN|KFENCE|KCSAN)|UBSAN:|KFENCE:
 pagefault	BUG: unable to handle|BUG: kernel NULL pointer dereference
 nx	kernel tried to execute NX-protected page
@@ -142,6 +143,37 @@ lkhp_console_failures() {
 			fi
 		done <<<"$LKHP_KERNEL_FAILURES"
 	done < <(grep -aE "$(lkhp_failure_ere)" "$console")
+}
+
+# Taint flags that only a kernel failure sets (include/linux/panic.h: LETTER
+# BIT NAME): the guest's init prints /proc/sys/kernel/tainted after the
+# commands, and qemu-run fails a run that has one of these set and not
+# declared (--expect-taint). A failure that printed nothing, or printed after
+# the console was read, still shows here.
+LKHP_TAINT_FAILURES='
+M	4	machine check
+B	5	bad page
+D	7	died (oops)
+W	9	warning
+L	14	soft lockup'
+
+# The failure detectors' timeouts of every guest, on every target's kernel
+# command line: short, so that a hang or stall is reported within a test, and
+# the same for the test kernel and Debian's (which default to 20 s and
+# 120 s). The expedited RCU stall timeout is in milliseconds.
+# shellcheck disable=SC2034 # scripts/qemu-run's
+LKHP_DETECTOR_ARGS='sysctl.kernel.hung_task_timeout_secs=10 rcupdate.rcu_cpu_stall_timeout=10 rcupdate.rcu_exp_cpu_stall_timeout=10000'
+
+# lkhp_taint_failures TAINT [ALLOWED_LETTERS]: print "taint: LETTER (NAME)" for
+# each failure flag set in the decimal TAINT that ALLOWED_LETTERS lacks.
+lkhp_taint_failures() {
+	local taint=$1 allowed=${2:-} letter bit name
+	while IFS=$'\t' read -r letter bit name; do
+		[ -n "$letter" ] || continue
+		[ $(((taint >> bit) & 1)) -eq 1 ] || continue
+		[[ $allowed == *"$letter"* ]] && continue
+		printf 'taint: %s (%s) is set: /proc/sys/kernel/tainted is %s\n' "$letter" "$name" "$taint"
+	done <<<"$LKHP_TAINT_FAILURES"
 }
 
 # All failure classes as one ERE.

@@ -9,7 +9,8 @@ echo "link-time address: $link"
 "$LKHP_TOP/scripts/qemu-run" --no-lkhp -- "
 	run=\$(awk '\$3 == \"cmdline_proc_show\" { print \$1 }' /proc/kallsyms)
 	echo \"run-time address: \$run\"
-	[ -n \"\$run\" ] && [ \"\$run\" != 00000000 ]
+	[ -n \"\$run\" ]
+	[ \"\$run\" != 00000000 ]
 	[ \"\$run\" != '$link' ]
 	if grep -q nokaslr /proc/cmdline; then echo 'booted with nokaslr'; exit 1; fi
 "

@@ -82,7 +82,8 @@ done
 	replaced=\$(grep -n 'lkhp: fix-1: disabled: replaced by fix-2' dmesg.txt | cut -d: -f1)
 	gone=\$(grep -n 'lkhp: fix-1: unregistered' dmesg.txt | cut -d: -f1)
 	echo \"fix-2 enabled at line \$enabled, fix-1 replaced at \$replaced, unregistered at \$gone\"
-	[ \"\$enabled\" -lt \"\$gone\" ] && [ \"\$replaced\" -lt \"\$gone\" ]
+	[ \"\$enabled\" -lt \"\$gone\" ]
+	[ \"\$replaced\" -lt \"\$gone\" ]
 	lkhp boot | grep -qx 'lkhp: fix-2: already loaded, skipped'
 
 	# dpkg -r lkhp-fix

@@ -60,7 +60,8 @@ for p in "$tools" "$admin" "$modules"; do
 	[ "$(field "$p" Version)" = "$version" ] || die "$(basename "$p"): Version $(field "$p" Version)"
 done
 [ "$(field "$tools" Architecture)" = "$(dpkg --print-architecture)" ]
-[ "$(field "$admin" Architecture)" = i386 ] && [ "$(field "$modules" Architecture)" = i386 ]
+[ "$(field "$admin" Architecture)" = i386 ]
+[ "$(field "$modules" Architecture)" = i386 ]
 dep=$(field "$tools" Depends)
 echo "lkhp-build Depends: $dep"
 for d in 'libc6 (>= ' 'libelf1 (>= ' 'libdw1 (>= ' apt gcc make git bison flex libssl-dev; do

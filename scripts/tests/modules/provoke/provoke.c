@@ -69,6 +69,30 @@ static void provoke_rcustall(void)
 	rcu_read_unlock();
 }
 
+static int rcu_reader(void *unused)
+{
+	provoke_rcustall();
+	return 0;
+}
+
+/*
+ * An expedited grace period waits for a reader: its stall has a console
+ * line of its own, and a timeout of its own (rcu_exp_cpu_stall_timeout).
+ */
+static void provoke_rcuexpstall(void)
+{
+	if (IS_ERR(kthread_run(rcu_reader, NULL, "lkhp_provoke_rd")))
+		return;
+	msleep(100);
+	synchronize_rcu_expedited();
+}
+
+/* A taint with nothing on the console, as some kernel paths leave one. */
+static void provoke_taint(void)
+{
+	add_taint(TAINT_BAD_PAGE, LOCKDEP_STILL_OK);
+}
+
 static void provoke_pagefault(void)
 {
 	pr_info("lkhp-provoke: read %d\n", READ_ONCE(*(int *)16));
@@ -144,6 +168,8 @@ static const struct {
 	{ "hardlockup", provoke_hardlockup },
 	{ "hungtask", provoke_hungtask },
 	{ "rcustall", provoke_rcustall },
+	{ "rcuexpstall", provoke_rcuexpstall },
+	{ "taint", provoke_taint },
 	{ "pagefault", provoke_pagefault },
 	{ "nx", provoke_nx },
 	{ "bug", provoke_bug },
