@@ -30,7 +30,14 @@ export KBUILD_BUILD_USER=lkhp KBUILD_BUILD_HOST=lkhp
 
 status() { printf '%s: %s\n' "${LKHP_PROG:-lkhp}" "$*"; }
 warn() { printf '%s: warning: %s\n' "${LKHP_PROG:-lkhp}" "$*" >&2; }
-die() { printf '%s: ERROR: %s\n' "${LKHP_PROG:-lkhp}" "$*" >&2; exit 1; }
+# die_with STATUS MESSAGE: for a command whose exit statuses tell failures apart.
+die_with() {
+	local rc=$1
+	shift
+	printf '%s: ERROR: %s\n' "${LKHP_PROG:-lkhp}" "$*" >&2
+	exit "$rc"
+}
+die() { die_with 1 "$@"; }
 
 # Kernel version of the installed linux-source package, e.g. 6.1.192-2.
 lkhp_kpkg_version() {

@@ -8,7 +8,7 @@
 # is refused while the site is not what lkhp left, then takes the site
 # over and gives it back to the broken one, with no use-after-free.
 . "$(dirname "$0")/../lib/test.sh"
-qrun --timeout 90 --expect-console 'WARNING:.*lkhp_unlist' -- '
+qrun --timeout 90 --expect-console 'WARNING:.*lkhp_unlist' --expect-taint W -- '
 orig=$(cat /proc/cmdline)
 site=$(printf "%x" $((0x$(kaddr cmdline_proc_show) + 5)))
 orig7=$(text cmdline_proc_show 12 | cut -d" " -f6-12)

@@ -1,7 +1,8 @@
 #!/bin/bash
 # A kernel WARNING fails the run even though the guest script succeeds,
-# unless the test declares it with --expect-console; a declared line that
-# never appears fails the run too. (Every other failure class has its own
+# unless the test declares it with --expect-console and its taint with
+# --expect-taint W; a declared line or taint that never appears fails the
+# run too. (Every other failure class has its own
 # self-test: scripts/tests/harness-failure.)
 set -euo pipefail
 . "$(dirname "$0")/../../lib.sh"
@@ -13,9 +14,17 @@ rc=0
 "$LKHP_TOP/scripts/qemu-run" --no-lkhp --file "$ko" -- "$warn" || rc=$?
 echo "unexpected WARN -> qemu-run exit $rc"
 [ "$rc" -ne 0 ]
-"$LKHP_TOP/scripts/qemu-run" --no-lkhp --file "$ko" \
-	--expect-console 'lkhp-provoke: warning|WARNING:.*provoke_warning' -- "$warn"
+expect=(--expect-console 'lkhp-provoke: warning|WARNING:.*provoke_warning')
+rc=0
+"$LKHP_TOP/scripts/qemu-run" --no-lkhp --file "$ko" "${expect[@]}" -- "$warn" || rc=$?
+echo "declared WARN line, undeclared W taint -> qemu-run exit $rc"
+[ "$rc" -ne 0 ]
+"$LKHP_TOP/scripts/qemu-run" --no-lkhp --file "$ko" "${expect[@]}" --expect-taint W -- "$warn"
 rc=0
 "$LKHP_TOP/scripts/qemu-run" --no-lkhp --expect-console 'never printed' -- 'true' || rc=$?
 echo "missing expected line -> qemu-run exit $rc"
+[ "$rc" -ne 0 ]
+rc=0
+"$LKHP_TOP/scripts/qemu-run" --no-lkhp --expect-taint W -- 'true' || rc=$?
+echo "missing expected taint -> qemu-run exit $rc"
 [ "$rc" -ne 0 ]
