@@ -186,7 +186,9 @@ static int provoke_thread(void *data)
 {
 	void (*fn)(void) = data;
 
-	msleep(delay_ms);
+	/* An hrtimer, as the guest's own sleep: jiffies lag under a loaded host. */
+	usleep_range((unsigned long)delay_ms * USEC_PER_MSEC,
+		     (unsigned long)delay_ms * USEC_PER_MSEC + 1000);
 	pr_info("lkhp-provoke: provoking %s\n", what);
 	fn();
 	pr_info("lkhp-provoke: %s done\n", what);
