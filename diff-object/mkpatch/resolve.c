@@ -43,15 +43,6 @@ static bool in_list(const char *const *list, const char *name)
 	return false;
 }
 
-
-/* foo.cold is the unlikely tail of foo: it moves with foo, never alone. */
-static bool is_cold(const char *name)
-{
-	const char *c = strstr(name, ".cold");
-
-	return c && (c[5] == '\0' || c[5] == '.');
-}
-
 /* "NAME" or "NAME (FILE)", for messages. */
 static const char *display(const struct kref *k, char *buf, size_t len)
 {
@@ -181,7 +172,8 @@ int find_functions(struct mkpatch *mk)
 	for (i = 1; i < mk->obj.nsyms; i++) {
 		struct symbol *s = &mk->obj.syms[i];
 
-		if (!sym_is_func(s) || is_cold(s->name))
+		/* foo.cold moves with foo, never alone */
+		if (!sym_is_func(s) || cold_parent_len(s->name))
 			continue;
 		if (match_func(mk, s))
 			ret = -1;
