@@ -87,8 +87,9 @@ static int add_func(struct mkpatch *mk, struct symbol *s, const struct kref *k)
 	uint32_t site = target_has_fentry(k->t, k->vs->value) ? LKHP_SITE_FENTRY
 							      : LKHP_SITE_ENTRY;
 
+	/* by address, as lkhp.ko tells them apart: an alias is the same function */
 	for (i = 0; i < mk->nfuncs; i++)
-		if (mk->funcs[i].old.vs == k->vs) {
+		if (mk->funcs[i].old.t == k->t && mk->funcs[i].old.vs->value == k->vs->value) {
 			obj = blame(mk, s->name, true);
 			UNSUPPORTED(obj, display(k, buf, sizeof(buf)),
 				    "replaced twice (by %s and %s)", mk->funcs[i].new_func->name,
