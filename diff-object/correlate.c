@@ -220,12 +220,12 @@ static int find_parents(struct elf_obj *obj)
 
 	for (i = 1; i < obj->nsyms; i++) {
 		struct symbol *s = &obj->syms[i], *parent;
-		size_t len = strlen(s->name);
+		size_t len = cold_parent_len(s->name);
 		char *pname;
 
-		if (!sym_is_func(s) || len <= 5 || strcmp(s->name + len - 5, ".cold"))
+		if (!sym_is_func(s) || !len)
 			continue;
-		pname = strndup(s->name, len - 5);
+		pname = strndup(s->name, len);
 		if (!pname) {
 			ERROR(obj->path, "out of memory");
 			return -1;

@@ -113,6 +113,26 @@ char *name_key(const char *name)
 	return key;
 }
 
+/*
+ * gcc moves a function's unlikely code out into a function of its own, part
+ * of the parent that moves with it and is never patched alone.  gcc 12 names
+ * it PARENT.cold, after any clone suffix (Debian's 6.1 vmlinux has
+ * foo.cold, foo.isra.0.cold, foo.part.0.cold, foo.constprop.0.isra.0.cold);
+ * gcc 8 and 9 numbered it, PARENT.cold.N.  Nothing else ends so.
+ */
+size_t cold_parent_len(const char *name)
+{
+	size_t end = strlen(name), digits = end;
+
+	while (digits > 0 && name[digits - 1] >= '0' && name[digits - 1] <= '9')
+		digits--;
+	if (digits < end && digits > 0 && name[digits - 1] == '.')
+		end = digits - 1;
+	if (end <= 5 || strncmp(name + end - 5, ".cold", 5))
+		return 0;
+	return end - 5;
+}
+
 struct section *find_section(const struct elf_obj *obj, const char *name)
 {
 	struct hent *e = htab_first(&obj->sec_by_name, name);

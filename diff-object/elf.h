@@ -98,6 +98,8 @@ const unsigned char *elf_section_bytes(struct section *sec);
 void elf_obj_close(struct elf_obj *obj);
 
 char *name_key(const char *name);
+/* foo.cold's parent: the length of "foo", 0 when name is no cold part. */
+size_t cold_parent_len(const char *name);
 struct section *find_section(const struct elf_obj *obj, const char *name);
 struct symbol *find_symbol(const struct elf_obj *obj, const char *name);
 struct symbol *section_symbol_at(const struct section *sec, uint64_t off);

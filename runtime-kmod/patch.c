@@ -67,6 +67,32 @@ bool lkhp_in_text(const struct module *mod, unsigned long addr)
 	return addr >= base && addr - base < mod->core_layout.text_size;
 }
 
+/* The alias table: NULL, or entries inside @mod up to one with a NULL name. */
+static bool lkhp_aliases_ok(const struct module *mod,
+			    const struct lkhp_alias *a)
+{
+	if (!a)
+		return true;
+	for (;; a++) {
+		if (!lkhp_in_module(mod, a, sizeof(*a)))
+			return false;
+		if (!a->name)
+			return true;
+		if (!lkhp_str_ok(mod, a->name, LKHP_SYM_LEN))
+			return false;
+	}
+}
+
+/* Bytes of a checked alias table, its end included. */
+static size_t lkhp_aliases_size(const struct lkhp_alias *a)
+{
+	const struct lkhp_alias *end = a;
+
+	while (end && end->name)
+		end++;
+	return a ? (end - a + 1) * sizeof(*a) : 0;
+}
+
 /* Patch names become sysfs directories and CLI arguments. */
 static bool lkhp_name_chars_ok(const char *name)
 {
@@ -108,7 +134,8 @@ int lkhp_patch_check(struct module *mod, const struct lkhp_patch *p)
 	    (p->nr_callbacks &&
 	     !lkhp_table_ok(mod, p->callbacks, p->nr_callbacks,
 			    sizeof(*p->callbacks))) ||
-	    p->reserved || (p->flags & ~LKHP_PATCH_REPLACE)) {
+	    !lkhp_aliases_ok(mod, p->aliases) ||
+	    (p->flags & ~LKHP_PATCH_REPLACE)) {
 		lkhp_fail("%s: refused: malformed patch header", name);
 		return -EINVAL;
 	}
@@ -146,15 +173,17 @@ static bool lkhp_place_ok(const struct lkhp_patch *p, unsigned long place)
 	       !lkhp_overlaps(place, sizeof(u32), p->relocs,
 			      (size_t)p->nr_relocs * p->reloc_size) &&
 	       !lkhp_overlaps(place, sizeof(u32), p->callbacks,
-			      (size_t)p->nr_callbacks * sizeof(*p->callbacks));
+			      (size_t)p->nr_callbacks * sizeof(*p->callbacks)) &&
+	       !lkhp_overlaps(place, sizeof(u32), p->aliases,
+			      lkhp_aliases_size(p->aliases));
 }
 
 /*
  * Read what sprint_symbol() says about @addr: "name+0xoff/0xsize [mod]".
- * Returns the size, or 0 when @addr is not the start of a symbol named
- * @name (any name when @name is NULL).
+ * Returns the size, with *@name pointing at the name (in lkhp_symbuf), or 0
+ * when @addr is not the start of a symbol.
  */
-static unsigned long lkhp_symbol_size(unsigned long addr, const char *name)
+static unsigned long lkhp_symbol_at(unsigned long addr, const char **name)
 {
 	char *buf = lkhp_symbuf, *plus, *slash, *sp;
 	unsigned long off, size;
@@ -172,9 +201,29 @@ static unsigned long lkhp_symbol_size(unsigned long addr, const char *name)
 	*slash = '\0';
 	if (kstrtoul(plus + 1, 0, &off) || kstrtoul(slash + 1, 0, &size))
 		return 0;
-	if (off || (name && strcmp(buf, name)))
+	if (off)
 		return 0;
+	*name = buf;
 	return size;
+}
+
+/*
+ * Is @shown, the name kallsyms gives the symbol at the place of link-time
+ * address @addr of @p's vmlinux, @name or one of its aliases there?
+ * kallsyms shows one name of several at an address.
+ */
+static bool lkhp_is_named(const struct lkhp_patch *p, const char *shown,
+			  const char *name, u32 addr)
+{
+	const struct lkhp_alias *a;
+
+	if (!strcmp(shown, name))
+		return true;
+	for (a = p->aliases; a && a->name; a++) {
+		if (a->addr == addr && !strcmp(a->name, shown))
+			return true;
+	}
+	return false;
 }
 
 /* The KASLR offset: the anchor's address now minus the one the patch carries. */
@@ -194,19 +243,22 @@ struct lkhp_symref {
 };
 
 /*
- * Resolve vmlinux symbol @r and verify it: sprint_symbol() must name it at
- * offset 0, with its size when given. A data symbol kallsyms cannot name
+ * Resolve vmlinux symbol @r and verify it: sprint_symbol() must name it (or
+ * an alias) at offset 0, with its size when given. A data symbol kallsyms cannot name
  * (see LKHP_RELOC_DATA) stands on the anchors lkhp_patch_resolve() checked.
  */
 static int lkhp_vmlinux_sym(struct lkhp_entry *e, const struct lkhp_symref *r,
 			    unsigned long *addr)
 {
 	unsigned long found;
+	const char *shown;
 
 	*addr = r->addr + lkhp_kaslr(e->desc);
 	if (r->data && (!IS_ENABLED(CONFIG_KALLSYMS_ALL) || !r->size))
 		return 0;
-	found = lkhp_symbol_size(*addr, r->name);
+	found = lkhp_symbol_at(*addr, &shown);
+	if (found && !lkhp_is_named(e->desc, shown, r->name, r->addr))
+		found = 0;
 	/*
 	 * kallsyms has no st_size: its size is the distance to the next
 	 * kallsyms symbol, so the symtab size plus alignment padding, or more
@@ -348,6 +400,7 @@ static int lkhp_func_check(struct lkhp_entry *e, struct lkhp_func *f)
 {
 	const struct lkhp_patch_func *d = f->desc;
 	struct module *mod = e->desc->mod;
+	const char *shown;
 
 	if (!lkhp_str_ok(mod, d->old_name, LKHP_SYM_LEN) ||
 	    !lkhp_objname_ok(mod, d->objname) ||
@@ -371,7 +424,7 @@ static int lkhp_func_check(struct lkhp_entry *e, struct lkhp_func *f)
 			  e->desc->name, d->old_name, d->new_func, mod->name);
 		return -EINVAL;
 	}
-	f->new_size = lkhp_symbol_size(f->new_addr, NULL);
+	f->new_size = lkhp_symbol_at(f->new_addr, &shown);
 	if (!f->new_size) {
 		lkhp_fail("%s: refused: new %s at %pS is not a symbol start",
 			  e->desc->name, d->old_name, d->new_func);
@@ -598,11 +651,13 @@ int lkhp_patch_resolve(struct lkhp_entry *e)
 	const struct lkhp_patch *p = e->desc;
 	struct lkhp_obj *obj;
 	struct module *mod;
+	const char *shown;
 	unsigned int i;
 	int ret;
 
 	lockdep_assert_held(&lkhp_mutex);
-	if (lkhp_symbol_size((unsigned long)&_printk, LKHP_ANCHOR_SYMBOL) == 0 ||
+	if (!lkhp_symbol_at((unsigned long)&_printk, &shown) ||
+	    !lkhp_is_named(p, shown, LKHP_ANCHOR_SYMBOL, p->anchor_addr) ||
 	    !p->anchor_addr || !p->data_anchor_addr) {
 		lkhp_fail("%s: refused: no KASLR anchor", p->name);
 		return -EINVAL;

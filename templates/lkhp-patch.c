@@ -6,7 +6,8 @@
  * functions, see diff-object/) and the header lkhp-mkpatch generates,
  * lkhp-tables.h: LKHP_META_* (patch name, kernel release/version, anchor
  * addresses, flags, source checksum), lkhp_funcs[] (functions to replace),
- * lkhp_relocs[] (references to non-exported kernel symbols) and
+ * lkhp_relocs[] (references to non-exported kernel symbols), LKHP_ALIASES
+ * (the other names kallsyms may show at the addresses they name) and
  * LKHP_CALLBACKS (the lkhp-macros.h callbacks, a section of the patch object).
  * Loading the module registers the patch (lkhp.ko does, when the loader
  * announces the module), and lkhp.ko enables it once the module is live; unloading it (only possible while it is disabled)
@@ -39,6 +40,7 @@ struct lkhp_patch LKHP_PATCH_VAR = {
 	.relocs		= LKHP_RELOCS,
 	.nr_callbacks	= LKHP_NR_CALLBACKS,
 	.callbacks	= LKHP_CALLBACKS,
+	.aliases	= LKHP_ALIASES,
 };
 
 static int __init lkhp_patch_init(void)

@@ -250,6 +250,8 @@ static void mkpatch_free(struct mkpatch *mk)
 		free((char *)mk->relocs[i].sym.file);
 	free(mk->relocs);
 	free(mk->funcs);
+	free(mk->by_addr);
+	free(mk->aliases);
 	free(mk->drop_reloc);
 	free(mk->reloc_base);
 	free(mk->has_place);
@@ -298,8 +300,9 @@ int main(int argc, char **argv)
 	/* Must be after find_functions(): they flag and compare what it found. */
 	if (mark_force_unsafe(&mk) || verify_originals(&mk))
 		goto out;
-	/* Must be after find_relocs(): it checks the LKHP relocations' places. */
-	if (check_rewritten_sites(&mk))
+	/* Must be after find_relocs(): they check the LKHP relocations' places
+	 * and the symbols the tables name. */
+	if (check_rewritten_sites(&mk) | check_kallsyms(&mk))
 		goto out;
 	if (mk.debug)
 		print_debug(&mk);

@@ -56,6 +56,12 @@ struct file_pin {
 	size_t start, end;
 };
 
+/* A symbol with a name of its own: not a file, not a section. */
+static inline bool vsym_named(const struct vsym *s)
+{
+	return s->name[0] && s->type != STT_FILE && s->type != STT_SECTION;
+}
+
 int vmlinux_open(struct target *t, const char *path);
 int module_open(struct target *t, const char *name, const char *path);
 int target_read_symtab(struct target *t);
@@ -168,6 +174,10 @@ struct mkpatch {
 	size_t nfuncs;
 	struct mk_reloc *relocs;
 	size_t nrelocs;
+	const struct vsym **by_addr;	/* vmlinux's kallsyms symbols by address */
+	size_t naddr;
+	const struct vsym **aliases;	/* other names of the addresses named */
+	size_t naliases;
 	size_t ncallbacks;	/* entries of the linked LKHP_CALLBACK_SECTION */
 	bool *drop_reloc;	/* per reloc of obj, by section: see reloc_slot() */
 	size_t *reloc_base;	/* first slot of each section's relocs */
@@ -201,6 +211,10 @@ int originals_open(struct mkpatch *mk);
 int pin_original_files(struct mkpatch *mk);
 void originals_close(struct mkpatch *mk);
 int verify_originals(struct mkpatch *mk);
+
+/* ---- kallsyms.c: what lkhp.ko's sprint_symbol() check will see ---- */
+/* The aliases of the vmlinux addresses named; refuses what cannot verify. */
+int check_kallsyms(struct mkpatch *mk);
 
 /* ---- carried.c: no copy of a kernel variable travels ---- */
 int check_carried_data(struct mkpatch *mk);

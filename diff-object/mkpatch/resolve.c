@@ -43,15 +43,6 @@ static bool in_list(const char *const *list, const char *name)
 	return false;
 }
 
-
-/* foo.cold is the unlikely tail of foo: it moves with foo, never alone. */
-static bool is_cold(const char *name)
-{
-	const char *c = strstr(name, ".cold");
-
-	return c && (c[5] == '\0' || c[5] == '.');
-}
-
 /* "NAME" or "NAME (FILE)", for messages. */
 static const char *display(const struct kref *k, char *buf, size_t len)
 {
@@ -96,8 +87,9 @@ static int add_func(struct mkpatch *mk, struct symbol *s, const struct kref *k)
 	uint32_t site = target_has_fentry(k->t, k->vs->value) ? LKHP_SITE_FENTRY
 							      : LKHP_SITE_ENTRY;
 
+	/* by address, as lkhp.ko tells them apart: an alias is the same function */
 	for (i = 0; i < mk->nfuncs; i++)
-		if (mk->funcs[i].old.vs == k->vs) {
+		if (mk->funcs[i].old.t == k->t && mk->funcs[i].old.vs->value == k->vs->value) {
 			obj = blame(mk, s->name, true);
 			UNSUPPORTED(obj, display(k, buf, sizeof(buf)),
 				    "replaced twice (by %s and %s)", mk->funcs[i].new_func->name,
@@ -181,7 +173,8 @@ int find_functions(struct mkpatch *mk)
 	for (i = 1; i < mk->obj.nsyms; i++) {
 		struct symbol *s = &mk->obj.syms[i];
 
-		if (!sym_is_func(s) || is_cold(s->name))
+		/* foo.cold moves with foo, never alone */
+		if (!sym_is_func(s) || cold_parent_len(s->name))
 			continue;
 		if (match_func(mk, s))
 			ret = -1;

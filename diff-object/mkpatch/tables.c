@@ -1,8 +1,9 @@
 /*
  * The generated header templates/lkhp-patch.c includes (lkhp-tables.h):
- * the patch and the kernel it is for (LKHP_META_*), lkhp_funcs[] and
- * lkhp_relocs[] of runtime-kmod/include/lkhp/patch.h, and LKHP_CALLBACKS,
- * the callbacks table inside patch.o (LKHP_NR_CALLBACKS entries).
+ * the patch and the kernel it is for (LKHP_META_*), lkhp_funcs[],
+ * lkhp_relocs[] and LKHP_ALIASES of runtime-kmod/include/lkhp/patch.h, and
+ * LKHP_CALLBACKS, the callbacks table inside patch.o (LKHP_NR_CALLBACKS
+ * entries).
  * The tables reach into patch.o through the global symbols writer.c adds,
  * so the header never needs an address inside the module.
  */
@@ -67,6 +68,24 @@ static void write_callbacks(const struct mkpatch *mk, FILE *f)
 		fputs("#define LKHP_CALLBACKS\tNULL\n\n", f);
 }
 
+/* kallsyms.c's aliases: lkhp_aliases[], ended by a NULL name. */
+static void write_aliases(const struct mkpatch *mk, FILE *f)
+{
+	size_t i;
+
+	if (!mk->naliases) {
+		fputs("#define LKHP_ALIASES\tNULL\n\n", f);
+		return;
+	}
+	fputs("static const struct lkhp_alias lkhp_aliases[] = {\n", f);
+	for (i = 0; i < mk->naliases; i++) {
+		fputs("\t{ ", f);
+		put_string(f, mk->aliases[i]->name);
+		fprintf(f, ", 0x%08xU },\n", mk->aliases[i]->value);
+	}
+	fputs("\t{ NULL, 0 },\n};\n#define LKHP_ALIASES\tlkhp_aliases\n\n", f);
+}
+
 int write_tables(struct mkpatch *mk, FILE *f)
 {
 	char where[300];
@@ -110,6 +129,7 @@ int write_tables(struct mkpatch *mk, FILE *f)
 	fputs("};\n\n", f);
 
 	write_callbacks(mk, f);
+	write_aliases(mk, f);
 	fprintf(f, "#define LKHP_NR_RELOCS\t%zu\n", mk->nrelocs);
 	if (!mk->nrelocs) {
 		fputs("#define LKHP_RELOCS\tNULL\n", f);

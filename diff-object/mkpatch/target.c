@@ -11,11 +11,6 @@
 
 #include "mkpatch.h"
 
-static bool named(const struct vsym *s)
-{
-	return s->name[0] && s->type != STT_FILE && s->type != STT_SECTION;
-}
-
 /* foo.isra.0 is also found as FILE/foo.isra: gcc renumbers between builds. */
 static int add_clone_key(struct target *v, const struct vsym *s)
 {
@@ -84,7 +79,7 @@ int target_read_symtab(struct target *v)
 		s->bind = m->bind;
 		s->type = m->type;
 		s->text = m->sec && sec_is_text(m->sec);
-		if (!named(s) || m->sym.st_shndx == SHN_UNDEF)
+		if (!vsym_named(s) || m->sym.st_shndx == SHN_UNDEF)
 			continue;
 		if (htab_add(&v->by_name, s->name, s))
 			goto oom;
@@ -100,7 +95,7 @@ int target_read_symtab(struct target *v)
 		struct vsym *s = &v->syms[i];
 		char *key = v->keys + at;
 
-		if (!named(s) || !s->file || v->obj.syms[i].sym.st_shndx == SHN_UNDEF)
+		if (!vsym_named(s) || !s->file || v->obj.syms[i].sym.st_shndx == SHN_UNDEF)
 			continue;
 		at += (size_t)sprintf(key, "%s/%s", s->file, s->name) + 1;
 		if (htab_add(&v->by_file, key, s) || add_clone_key(v, s))

@@ -11,6 +11,9 @@ int exported_fn(int x);
 int hidden_fn(int x);
 int ns_fn(int x);
 int no_ftrace(int x);
+int aliased_fn(int x);
+int aliased_other(int x);
+int interior_fn(int x);
 
 /* fakemod's (kernel/fakemod/) and othermod's */
 int fm_export(int x);

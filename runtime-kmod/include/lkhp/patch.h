@@ -152,6 +152,20 @@ struct lkhp_patch_reloc {
 };
 
 /**
+ * struct lkhp_alias - another name of a vmlinux address the patch names
+ * @name:	a symbol of the patch's vmlinux; NULL ends the table
+ * @addr:	its link-time address, that of a function or relocation target
+ *
+ * kallsyms shows one name per address (at i386's _stext it shows startup_32):
+ * a name it shows that is not the record's must be one of these, at the
+ * record's link-time address.
+ */
+struct lkhp_alias {
+	const char	*name;
+	__u32		addr;
+};
+
+/**
  * struct lkhp_patch - a patch, as its module registers it
  * @abi_version: LKHP_ABI_VERSION
  * @struct_size: sizeof(struct lkhp_patch)
@@ -170,7 +184,8 @@ struct lkhp_patch_reloc {
  * @relocs:	relocations applied to the patch module before it is enabled
  * @nr_callbacks: entries in @callbacks
  * @callbacks:	the patch's callbacks, in the order they are called
- * @reserved:	must be 0
+ * @aliases:	NULL, or the other names of vmlinux addresses the patch names,
+ *		ended by a NULL name (a reserved 0 before: same layout)
  */
 struct lkhp_patch {
 	__u32				abi_version;
@@ -190,17 +205,19 @@ struct lkhp_patch {
 	__u32				data_anchor_addr;
 	__u32				nr_callbacks;
 	const struct lkhp_callback	*callbacks;
-	__u32				reserved;
+	const struct lkhp_alias		*aliases;
 };
 
 #define LKHP_PATCH_FUNC_SIZE	32
 #define LKHP_PATCH_RELOC_SIZE	40
 #define LKHP_PATCH_SIZE		72
+#define LKHP_ALIAS_SIZE		8
 
 static_assert(sizeof(void *) == 4, "LKHP patch ABI is i386 only");
 static_assert(sizeof(struct lkhp_patch_func) == LKHP_PATCH_FUNC_SIZE);
 static_assert(sizeof(struct lkhp_patch_reloc) == LKHP_PATCH_RELOC_SIZE);
 static_assert(sizeof(struct lkhp_patch) == LKHP_PATCH_SIZE);
+static_assert(sizeof(struct lkhp_alias) == LKHP_ALIAS_SIZE);
 static_assert(sizeof(struct lkhp_callback) == LKHP_CALLBACK_SIZE);
 static_assert(offsetof(struct lkhp_callback, objname) == LKHP_CALLBACK_OBJNAME_OFF);
 static_assert(offsetof(struct lkhp_callback, type) == LKHP_CALLBACK_TYPE_OFF);

@@ -3,7 +3,8 @@
 # ABI version or struct sizes, huge counts, NULL and outside pointers, a new
 # function in module data, a duplicate entry, a bad site or relocation
 # type or flags, a missing symbol, no anchor, a data anchor that disagrees
-# with the text anchor, a reserved field set, a name that is no directory name, a
+# with the text anchor, an alias table outside the module, an alias at another
+# address than the symbol's, a name that is no directory name, a
 # relocation that would rewrite the validated header, unknown function flags, a
 # callback table too big, a callback of unknown type, outside the module's text
 # or with a bad object name, a relocation that would rewrite a callback): each
@@ -39,7 +40,8 @@ refused missing-symbol "malformed: refused: symbol lkhp_no_such_symbol .* does n
 refused no-anchor "malformed: refused: no KASLR anchor"
 refused data-anchor "malformed: refused: init_uts_ns is at .*: built for another kernel image"
 refused reloc-flags "malformed: refused: malformed relocation 0"
-refused reserved "malformed: refused: malformed patch header"
+refused aliases-outside "malformed: refused: malformed patch header"
+refused alias-elsewhere "malformed: refused: symbol lkhp_alias_of_saved_command_line .* does not verify: .* is saved_command_line\+0x0/"
 refused release-outside "malformed: refused: built for kernel .\?. "
 refused bad-name "mal/formed: refused: malformed patch header"
 refused place-in-header "malformed: refused: malformed relocation 0"
@@ -58,6 +60,10 @@ insmod lkhp-malformed.ko
 same "$(cat /proc/cmdline)" "lkhp-malformed-patched $orig" "the uncorrupted module patches"
 lkhp remove -i malformed
 same "$(text cmdline_proc_show)" "$before" "bytes after remove"
+# A name kallsyms does not show verifies by the alias it shows there.
+insmod lkhp-malformed.ko corrupt=alias
+same "$(cat /proc/cmdline)" "lkhp-malformed-patched $orig" "a relocation verified by its alias"
+lkhp remove -i malformed
 
 # Two patches of one name: the second is refused, the first stays.
 lkhp install -f lkhp-cmdline.ko

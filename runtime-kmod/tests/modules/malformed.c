@@ -3,7 +3,9 @@
  * A patch module whose tables insmod's corrupt=KIND breaks before it
  * registers (the kinds: malformed_prepare below). Every kind must be
  * refused with a message, the kernel unchanged; without corrupt= the same
- * module is a good patch of cmdline_proc_show.
+ * module is a good patch of cmdline_proc_show, and so it is with
+ * corrupt=alias (its relocation names a symbol by a name kallsyms does not
+ * show, and the alias table gives the one it shows).
  */
 #include <linux/seq_file.h>
 #include <linux/utsname.h>
@@ -35,6 +37,12 @@ static struct lkhp_patch_reloc relocs[] = {
 
 LKHP_TEST_PATCH_N("malformed", 0, funcs, 1, relocs, 1);
 
+/* Given to the patch by the alias* kinds only. */
+static struct lkhp_alias aliases[] = {
+	{ .name = "saved_command_line", .addr = SYM_saved_command_line_ADDR },
+	{ .name = NULL },
+};
+
 static int malformed_pre_patch(struct lkhp_object *obj)
 {
 	return 0;
@@ -44,6 +52,17 @@ static int malformed_pre_patch(struct lkhp_object *obj)
 static struct lkhp_callback callbacks[] = {
 	{ .type = LKHP_CB_PRE_PATCH, .fn.pre = malformed_pre_patch },
 };
+
+/*
+ * The relocation names saved_command_line by a name kallsyms does not show;
+ * the alias table has the one it shows, @skew bytes off its address.
+ */
+static void malformed_alias(struct lkhp_patch *p, u32 skew)
+{
+	relocs[0].sym_name = "lkhp_alias_of_saved_command_line";
+	aliases[0].addr += skew;
+	p->aliases = aliases;
+}
 
 static void malformed_prepare(struct lkhp_patch *p)
 {
@@ -93,8 +112,12 @@ static void malformed_prepare(struct lkhp_patch *p)
 		p->data_anchor_addr += 0x1000;
 	else if (!strcmp(corrupt, "reloc-flags"))
 		relocs[0].flags = 0x80;
-	else if (!strcmp(corrupt, "reserved"))
-		p->reserved = 1;
+	else if (!strcmp(corrupt, "aliases-outside"))
+		p->aliases = (void *)outside;
+	else if (!strcmp(corrupt, "alias"))
+		malformed_alias(p, 0);
+	else if (!strcmp(corrupt, "alias-elsewhere"))
+		malformed_alias(p, 4);
 	else if (!strcmp(corrupt, "release-outside"))
 		p->kernel_release = outside;
 	else if (!strcmp(corrupt, "bad-name"))

@@ -64,3 +64,23 @@ int traced(int x)
 yes:
 	return x + hidden_var;
 }
+
+/*
+ * Two names of one address, as the linker script gives _stext and
+ * startup_32 one: kallsyms shows one of them.
+ */
+int aliased_fn(int x)
+{
+	return x * 5 + hidden_var;
+}
+extern int aliased_other(int x) __attribute__((alias("aliased_fn")));
+
+/*
+ * A global label inside a function, as entry_INT80_32 and __put_user_4
+ * have: kallsyms sizes the function up to it.
+ */
+__attribute__((noinline)) int interior_fn(int x)
+{
+	asm volatile(".globl interior_label\ninterior_label:\n\tnop");
+	return x + hidden_var;
+}
