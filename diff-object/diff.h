@@ -43,6 +43,15 @@ struct obj_pass {
 	struct section *force_unsafe;	/* macros.c: LKHP_FORCE_UNSAFE_SECTION */
 	size_t *forced;			/* the offsets of its entries that travel */
 	size_t nforced;
+	struct layout_safe *safe;	/* macros.c: LKHP_LAYOUT_SAFE entries */
+	size_t nsafe;
+};
+
+/* LKHP_LAYOUT_SAFE(type, reason): strings of the patched object's data. */
+struct layout_safe {
+	const char *type;	/* "struct foo", as the author wrote it */
+	const char *reason;
+	bool used;		/* layouts.c: it accepted a layout change */
 };
 
 int pass_init(struct elf_obj *obj);
@@ -123,6 +132,8 @@ int macros_read(struct ctx *ctx);
 int macros_check(struct ctx *ctx);
 /* Why included code may not refer to t, or NULL. */
 const char *ignored_reference(const struct reloc_target *t);
+/* The LKHP_LAYOUT_SAFE entry of type ("struct foo"), or NULL. */
+struct layout_safe *layout_safe(struct elf_obj *obj, const char *type);
 
 /* shared.c: run on each object before anything is compared */
 int split_shared_sections(struct elf_obj *obj);
@@ -153,13 +164,20 @@ struct layouts {
 
 int dwarf_layouts(struct elf_obj *obj, struct layouts *l);
 void dwarf_layouts_free(struct layouts *l);
+/* How a user reaches a type. */
+enum type_use {
+	USE_VARIABLE,	/* a variable with a static address */
+	USE_STACK,	/* a function, only by value: instances on its own stack */
+	USE_POINTER,	/* a function, also through a pointer: instances it did not make */
+};
+
 /*
- * fn(name, is_func, arg) for each defined function and static variable of
- * obj whose type, parameters or locals reach type ("struct foo"), until fn
+ * fn(name, use, arg) for each defined function and static variable of obj
+ * whose type, parameters or locals reach type ("struct foo"), until fn
  * returns non-zero (then that is returned); -1: out of memory (reported).
  */
 int dwarf_type_users(struct elf_obj *obj, const char *type,
-		     int (*fn)(const char *name, bool is_func, void *arg), void *arg);
+		     int (*fn)(const char *name, enum type_use use, void *arg), void *arg);
 
 /* layouts.c */
 int check_layouts(struct ctx *ctx);

@@ -1,8 +1,10 @@
 /*
  * The layouts of an object's named struct, union and enum types, read from
  * its DWARF, and which of its variables and functions reach a type (through
- * pointers, typedefs, arrays and the members of other aggregates).  Policy
- * (which change is refused) is layouts.c's.
+ * pointers, typedefs, arrays and the members of other aggregates), and
+ * whether a function reaches it through a pointer (an instance it did not
+ * make) or only by value (on its own stack).  Policy (which change is
+ * refused) is layouts.c's.
  */
 #include <dwarf.h>
 #include <elfutils/libdw.h>
@@ -254,12 +256,48 @@ static bool reaches(struct reach *r, Dwarf_Die *die)
 	return type_of(die, &t) && reaches(r, &t);
 }
 
+/*
+ * Does the type at die reach r->target behind a pointer? Until the first
+ * pointer the walk is by value (outer, its own memo); past it, any reach
+ * (inner) counts.
+ */
+static bool reaches_by_pointer(struct reach *outer, struct reach *inner, Dwarf_Die *die)
+{
+	Dwarf_Die t, m;
+	int tag = dwarf_tag(die);
+
+	if (seen(outer, die))
+		return false;
+	if (tag == DW_TAG_pointer_type || tag == DW_TAG_reference_type ||
+	    tag == DW_TAG_rvalue_reference_type)
+		return type_of(die, &t) && reaches(inner, &t);
+	if (kind_of(tag) && dwarf_child(die, &m) == 0) {
+		do {
+			if (dwarf_tag(&m) == DW_TAG_member && type_of(&m, &t) &&
+			    reaches_by_pointer(outer, inner, &t))
+				return true;
+		} while (dwarf_siblingof(&m, &m) == 0);
+		return false;
+	}
+	return type_of(die, &t) && reaches_by_pointer(outer, inner, &t);
+}
+
+/* One test on every type a function's body names. */
+struct body_walk {
+	struct reach *r, *inner;	/* inner: reaches_by_pointer's */
+};
+
+static bool type_test(struct body_walk *w, Dwarf_Die *type)
+{
+	return w->inner ? reaches_by_pointer(w->r, w->inner, type) : reaches(w->r, type);
+}
+
 /* A function's return type, parameters and locals, however deep the blocks. */
-static bool body_reaches(struct reach *r, Dwarf_Die *die)
+static bool body_reaches(struct body_walk *w, Dwarf_Die *die)
 {
 	Dwarf_Die c, t;
 
-	if (type_of(die, &t) && reaches(r, &t))
+	if (type_of(die, &t) && type_test(w, &t))
 		return true;
 	if (dwarf_child(die, &c) != 0)
 		return false;
@@ -267,12 +305,12 @@ static bool body_reaches(struct reach *r, Dwarf_Die *die)
 		switch (dwarf_tag(&c)) {
 		case DW_TAG_formal_parameter:
 		case DW_TAG_variable:
-			if (type_of(&c, &t) && reaches(r, &t))
+			if (type_of(&c, &t) && type_test(w, &t))
 				return true;
 			break;
 		case DW_TAG_lexical_block:
 		case DW_TAG_inlined_subroutine:
-			if (body_reaches(r, &c))
+			if (body_reaches(w, &c))
 				return true;
 			break;
 		default:
@@ -295,11 +333,20 @@ static bool is_static_variable(Dwarf_Die *die)
 }
 
 struct users {
-	struct reach r;
-	int (*fn)(const char *name, bool is_func, void *arg);
+	struct reach r, by_value;	/* by_value: the walk up to a pointer */
+	int (*fn)(const char *name, enum type_use use, void *arg);
 	void *arg;
 	int stop;
 };
+
+/* How the function at die uses u->r.target, which it reaches. */
+static enum type_use function_use(struct users *u, Dwarf_Die *die)
+{
+	struct body_walk w = { &u->by_value, &u->r };
+
+	u->r.nseen = u->by_value.nseen = 0;
+	return body_reaches(&w, die) ? USE_POINTER : USE_STACK;
+}
 
 /* Walk every defined function and static variable, at any depth. */
 static void each_user(struct users *u, Dwarf_Die *die)
@@ -310,16 +357,19 @@ static void each_user(struct users *u, Dwarf_Die *die)
 		return;
 	do {
 		int tag = dwarf_tag(&c);
-		bool func = tag == DW_TAG_subprogram && dwarf_hasattr(&c, DW_AT_low_pc);
+		/* code split into hot and cold parts has ranges, not low_pc */
+		bool func = tag == DW_TAG_subprogram &&
+			    (dwarf_hasattr(&c, DW_AT_low_pc) || dwarf_hasattr(&c, DW_AT_ranges));
 		const char *name = dwarf_diename(&c);
+		struct body_walk w = { &u->r, NULL };
 		Dwarf_Die t;
 
 		u->r.nseen = 0;
-		if (name && func && body_reaches(&u->r, &c))
-			u->stop = u->fn(name, true, u->arg);
+		if (name && func && body_reaches(&w, &c))
+			u->stop = u->fn(name, function_use(u, &c), u->arg);
 		else if (name && is_static_variable(&c) && type_of(&c, &t) && reaches(&u->r, &t))
-			u->stop = u->fn(name, false, u->arg);
-		if (u->stop || u->r.oom)
+			u->stop = u->fn(name, USE_VARIABLE, u->arg);
+		if (u->stop || u->r.oom || u->by_value.oom)
 			return;
 		if (tag == DW_TAG_subprogram || tag == DW_TAG_lexical_block)
 			each_user(u, &c);	/* static locals */
@@ -327,10 +377,10 @@ static void each_user(struct users *u, Dwarf_Die *die)
 }
 
 int dwarf_type_users(struct elf_obj *obj, const char *type,
-		     int (*fn)(const char *name, bool is_func, void *arg), void *arg)
+		     int (*fn)(const char *name, enum type_use use, void *arg), void *arg)
 {
 	Dwarf *dw = pass(obj)->dwarf;
-	struct users u = { { type, NULL, 0, 0, false }, fn, arg, 0 };
+	struct users u = { { type, NULL, 0, 0, false }, { type, NULL, 0, 0, false }, fn, arg, 0 };
 	Dwarf_Off off = 0, next;
 	size_t hsize;
 
@@ -339,12 +389,13 @@ int dwarf_type_users(struct elf_obj *obj, const char *type,
 
 		if (dwarf_offdie(dw, off + hsize, &cu))
 			each_user(&u, &cu);
-		if (u.r.oom || next <= off)
+		if (u.r.oom || u.by_value.oom || next <= off)
 			break;
 		off = next;
 	}
 	free(u.r.seen);
-	if (u.r.oom) {
+	free(u.by_value.seen);
+	if (u.r.oom || u.by_value.oom) {
 		ERROR(obj->path, "out of memory reading DWARF types");
 		return -1;
 	}

@@ -14,10 +14,14 @@
  *       functions LKHP_FUNC_FORCE_UNSAFE
  *   LKHP_CALLBACK_SECTION          struct lkhp_callback entries: checked
  *       here and carried whole, with the functions and strings they name
+ *   LKHP_LAYOUT_SAFE_SECTION       pairs of pointers to strings, a type
+ *       and a reason: layouts.c accepts that type's changed layout although
+ *       changed code reaches it through pointers
  * The sections' own symbols are never compared or carried, and nothing but
  * the callbacks and the force-unsafe entries lkhp-mkpatch reads travels.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "arch.h"
 #include "callback.h"
@@ -124,11 +128,55 @@ static void read_ignored_sections(struct elf_obj *obj, struct section *sec)
 	}
 }
 
+static int read_layout_safe(struct elf_obj *obj, struct section *sec)
+{
+	const char *macro = "LKHP_LAYOUT_SAFE";
+	struct obj_pass *op = pass(obj);
+	size_t off;
+
+	if (!pointer_section(obj, sec, macro))
+		return 0;
+	if (sec->size % (2 * PTR_SIZE)) {
+		UNSUPPORTED(obj->path, sec->name, "%s entries are pairs of pointers: %zu bytes "
+			    "is not", macro, sec->size);
+		return 0;
+	}
+	op->safe = calloc(sec->size / (2 * PTR_SIZE), sizeof(*op->safe));
+	if (!op->safe) {
+		ERROR(obj->path, "out of memory");
+		return -1;
+	}
+	for (off = 0; off < sec->size; off += 2 * PTR_SIZE) {
+		struct reloc *t = reloc_at(sec, off), *r = reloc_at(sec, off + PTR_SIZE);
+		struct layout_safe *e = &op->safe[op->nsafe];
+
+		e->type = t ? reloc_string(t) : NULL;
+		e->reason = r ? reloc_string(r) : NULL;
+		if (e->type && e->reason && *e->reason)
+			op->nsafe++;
+		else
+			UNSUPPORTED(obj->path, sec->name, "%s (+0x%zx) does not point at a type "
+				    "and a reason", macro, off);
+	}
+	return 0;
+}
+
+struct layout_safe *layout_safe(struct elf_obj *obj, const char *type)
+{
+	size_t i;
+
+	for (i = 0; i < pass(obj)->nsafe; i++)
+		if (!strcmp(pass(obj)->safe[i].type, type))
+			return &pass(obj)->safe[i];
+	return NULL;
+}
+
 int macros_read(struct ctx *ctx)
 {
 	static const char *const names[] = {
 		LKHP_CALLBACK_SECTION, LKHP_IGNORE_FUNCTIONS_SECTION,
 		LKHP_IGNORE_SECTIONS_SECTION, LKHP_FORCE_UNSAFE_SECTION,
+		LKHP_LAYOUT_SAFE_SECTION,
 	};
 	struct elf_obj *p = &ctx->patched;
 	struct section *sec;
@@ -147,6 +195,9 @@ int macros_read(struct ctx *ctx)
 	sec = find_section(p, LKHP_IGNORE_FUNCTIONS_SECTION);
 	if (sec)
 		read_ignored_functions(p, sec);
+	sec = find_section(p, LKHP_LAYOUT_SAFE_SECTION);
+	if (sec && read_layout_safe(p, sec))
+		return -1;
 	/* foo.cold goes where foo goes (correlate.c tied them) */
 	for (i = 1; i < p->nsyms; i++)
 		if (pass(&p->syms[i])->parent && pass(pass(&p->syms[i])->parent)->ignored)

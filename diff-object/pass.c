@@ -32,6 +32,7 @@ void pass_free(struct elf_obj *obj)
 	dwarf_close(obj);
 	special_free(obj);
 	free(op->forced);
+	free(op->safe);
 	free(op->syms);
 	free(op->secs);
 	free(op);

@@ -19,6 +19,10 @@
  *	LKHP_FORCE_UNSAFE(f)		f is switched without checking that no
  *					task is inside it: dangerous, see the
  *					patch author's guide
+ *	LKHP_LAYOUT_SAFE(type, "why")	no instance of type made before the
+ *					patch reaches the patched code, which
+ *					uses type's new layout (see the patch
+ *					author's guide)
  *
  * and the shadow variables of lkhp/shadow.h. When each callback runs and in
  * which order: lkhp/patch.h. The macros only place entries in sections the
@@ -72,5 +76,17 @@
 #define LKHP_FORCE_UNSAFE(fn)						\
 	static void *__lkhp_force_unsafe_##fn				\
 	__used __section(LKHP_FORCE_UNSAFE_SECTION) = (void *)(fn)
+
+/*
+ * Two string pointers: the type as written and the reason.  The assertion
+ * makes a misspelt or incomplete type a compile error, and the reason a
+ * non-empty string literal.
+ */
+#define LKHP_LAYOUT_SAFE(type, reason)					\
+	static const char *LKHP_CONCAT(__lkhp_layout_safe_, __LINE__)[2] \
+	__used __section(LKHP_LAYOUT_SAFE_SECTION) __aligned(4) =	\
+		{ #type, "" reason };					\
+	_Static_assert(sizeof(type) && sizeof("" reason) > 1,		\
+		       "LKHP_LAYOUT_SAFE(type, \"reason\")")
 
 #endif /* _LKHP_MACROS_H */

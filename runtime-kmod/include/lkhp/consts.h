@@ -62,14 +62,16 @@
 /*
  * The sections lkhp-macros.h writes into a patch's source objects.
  * LKHP_CALLBACK_SECTION holds struct lkhp_callback entries (lkhp/patch.h),
- * which the patch module carries; lkhp-diff reads the other three and drops
+ * which the patch module carries; lkhp-diff reads the others and drops
  * them: pointers to functions to leave out of the patch, to section names
- * to leave out, and to functions switched without the stack check.
+ * to leave out, to functions switched without the stack check, and pairs
+ * of pointers to strings (a type, the reason its new layout is safe).
  */
 #define LKHP_CALLBACK_SECTION		".lkhp.callbacks"
 #define LKHP_IGNORE_FUNCTIONS_SECTION	".lkhp.ignore.functions"
 #define LKHP_IGNORE_SECTIONS_SECTION	".lkhp.ignore.sections"
 #define LKHP_FORCE_UNSAFE_SECTION	".lkhp.force_unsafe"
+#define LKHP_LAYOUT_SAFE_SECTION	".lkhp.layout_safe"
 
 /* struct lkhp_callback.type: when it runs. */
 #define LKHP_CB_PRE_PATCH	1	/* before the object is switched to the patch */
