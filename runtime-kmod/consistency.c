@@ -35,7 +35,7 @@
 #include <linux/delay.h>
 #include <linux/hash.h>
 #include <linux/log2.h>
-#include <linux/ktime.h>
+#include <linux/sched/clock.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task_stack.h>
 #include <linux/sort.h>
@@ -239,9 +239,14 @@ int lkhp_switch_run(struct lkhp_switch *sw)
 		atomic_set(&sw->busy_claimed, 0);
 		sw->done = 0;
 		sw->ret = 0;
-		start = ktime_get_ns();
+		/*
+		 * local_clock(), not ktime: until the boot switches to the TSC
+		 * clocksource, ktime advances by whole ticks and a stop shorter
+		 * than one reads as 0 ns.
+		 */
+		start = local_clock();
 		ret = stop_machine(lkhp_stop_fn, sw, cpu_online_mask);
-		sw->stop_ns = ktime_get_ns() - start;
+		sw->stop_ns = local_clock() - start;
 		if (ret != -EBUSY || ++tries >= LKHP_STOP_TRIES)
 			return ret;
 		msleep(LKHP_RETRY_MS);
