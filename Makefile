@@ -40,7 +40,7 @@ runtime: kernel
 # be prepared (a build failed) is recorded as one failure, and the summary
 # still prints.
 define run-suites
-	@mkdir -p build && rm -f $(RESULTS) build/boot-retries.txt
+	@mkdir -p build && rm -rf $(RESULTS) build/boot-retries.txt build/boot-retries
 	@$(foreach s,$(1),$(MAKE) --no-print-directory $(s) || \
 		echo "FAIL $(s): preparation failed (see above)" >>$(RESULTS);)
 	@scripts/test-summary

@@ -226,7 +226,7 @@ static int lkhp_stop_fn(void *data)
  */
 int lkhp_switch_run(struct lkhp_switch *sw)
 {
-	int tries = 0, ret;
+	int tries = 0, ret, cpu;
 	u64 start;
 
 	lockdep_assert_held(&lkhp_mutex);
@@ -240,13 +240,15 @@ int lkhp_switch_run(struct lkhp_switch *sw)
 		sw->done = 0;
 		sw->ret = 0;
 		/*
-		 * local_clock(), not ktime: until the boot switches to the TSC
-		 * clocksource, ktime advances by whole ticks and a stop shorter
-		 * than one reads as 0 ns.
+		 * The scheduler's clock, not ktime: until the boot switches to
+		 * the TSC clocksource, ktime advances by whole ticks and a stop
+		 * shorter than one reads as 0 ns. One CPU's clock for both
+		 * ends: this task may come back on another.
 		 */
-		start = local_clock();
+		cpu = raw_smp_processor_id();
+		start = cpu_clock(cpu);
 		ret = stop_machine(lkhp_stop_fn, sw, cpu_online_mask);
-		sw->stop_ns = local_clock() - start;
+		sw->stop_ns = cpu_clock(cpu) - start;
 		if (ret != -EBUSY || ++tries >= LKHP_STOP_TRIES)
 			return ret;
 		msleep(LKHP_RETRY_MS);

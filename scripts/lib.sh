@@ -166,8 +166,8 @@ L	14	soft lockup'
 
 # The failure detectors' timeouts of every guest, on every target's kernel
 # command line: short, so that a hang or stall is reported within a test, and
-# the same for the test kernel and Debian's (which default to 20 s and
-# 120 s). The expedited RCU stall timeout is in milliseconds.
+# the same for the test kernel and Debian's (their own defaults are much
+# longer: docs/testing.md). The expedited RCU stall timeout is in milliseconds.
 # shellcheck disable=SC2034 # scripts/qemu-run's
 LKHP_DETECTOR_ARGS='sysctl.kernel.hung_task_timeout_secs=10 rcupdate.rcu_cpu_stall_timeout=10 rcupdate.rcu_exp_cpu_stall_timeout=10000'
 

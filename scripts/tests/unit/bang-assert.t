@@ -12,8 +12,10 @@
 set -euo pipefail
 . "$(dirname "$0")/../../lib.sh"
 cd "$LKHP_TOP"
-mapfile -t files < <(lkhp_shell_files)
-found=$(awk '
+# Not this file: its examples of what the check finds.
+mapfile -t files < <(lkhp_shell_files | grep -vxF scripts/tests/unit/bang-assert.t)
+# The check, an awk program over shell files: one line per finding.
+check='
 	# An && list that ends a function or a file is its exit status: it
 	# asserts both; it is reported only when another statement follows.
 	function flush(next_line) {
@@ -43,7 +45,7 @@ found=$(awk '
 			body = substr(body, RSTART + RLENGTH)
 		}
 		if (body ~ /\|\|/) next
-		if (body ~ /^![ \t]/ || body ~ /(&&|;|[ \t]then|[ \t]do|[ \t]else|\{)[ \t]*![ \t]/) {
+		if (body ~ /^![ \t]/ || body ~ /(&&|;|(^|[ \t])(then|do|else)|\{)[ \t]*![ \t]/) {
 			report("a statement that starts with !")
 			next
 		}
@@ -53,7 +55,28 @@ found=$(awk '
 		sub(/^[ \t]+/, "", last)
 		if (last ~ /^(\[|\[\[|test[ \t]|grep[ \t]+-[A-Za-z]*q)/)
 			pend = sprintf("%s:%d: an && list that ends in a test: %s", FILENAME, start, s)
-	}' "${files[@]}")
+	}'
+# First the check itself: each of these must be found.
+bad=(
+	'! grep -q x f'
+	'true && ! grep -q x f'
+	'true; ! grep -q x f'
+	'if true; then ! grep -q x f; fi'
+	'for i in 1; do ! grep -q x f; done'
+	'if true; then :; else ! grep -q x f; fi'
+	'{ ! grep -q x f; }'
+	'then ! grep -q x f'
+	'else ! grep -q x f'
+	'[ -n "$a" ] && [ "$a" = b ]'
+	'grep -q x f && grep -qx y f'
+)
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
+for b in "${bad[@]}"; do
+	printf '%s\n:\n' "$b" >"$tmp"
+	[ -n "$(awk "$check" "$tmp")" ] || { echo "the check misses: $b"; exit 1; }
+done
+found=$(awk "$check" "${files[@]}")
 echo "checked ${#files[@]} shell files"
 if [ -n "$found" ]; then
 	echo "statements that assert nothing under set -e:"
