@@ -35,7 +35,7 @@
 #include <linux/delay.h>
 #include <linux/hash.h>
 #include <linux/log2.h>
-#include <linux/sched/clock.h>
+#include <linux/ktime.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task_stack.h>
 #include <linux/sort.h>
@@ -226,7 +226,7 @@ static int lkhp_stop_fn(void *data)
  */
 int lkhp_switch_run(struct lkhp_switch *sw)
 {
-	int tries = 0, ret, cpu;
+	int tries = 0, ret;
 	u64 start;
 
 	lockdep_assert_held(&lkhp_mutex);
@@ -239,16 +239,9 @@ int lkhp_switch_run(struct lkhp_switch *sw)
 		atomic_set(&sw->busy_claimed, 0);
 		sw->done = 0;
 		sw->ret = 0;
-		/*
-		 * The scheduler's clock, not ktime: until the boot switches to
-		 * the TSC clocksource, ktime advances by whole ticks and a stop
-		 * shorter than one reads as 0 ns. One CPU's clock for both
-		 * ends: this task may come back on another.
-		 */
-		cpu = raw_smp_processor_id();
-		start = cpu_clock(cpu);
+		start = ktime_get_ns();
 		ret = stop_machine(lkhp_stop_fn, sw, cpu_online_mask);
-		sw->stop_ns = cpu_clock(cpu) - start;
+		sw->stop_ns = ktime_get_ns() - start;
 		if (ret != -EBUSY || ++tries >= LKHP_STOP_TRIES)
 			return ret;
 		msleep(LKHP_RETRY_MS);

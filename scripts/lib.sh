@@ -164,12 +164,17 @@ D	7	died (oops)
 W	9	warning
 L	14	soft lockup'
 
-# The failure detectors' timeouts of every guest, on every target's kernel
-# command line: short, so that a hang or stall is reported within a test, and
-# the same for the test kernel and Debian's (their own defaults are much
-# longer: docs/testing.md). The expedited RCU stall timeout is in milliseconds.
+# The kernel command line of every guest, of every target:
+# - the failure detectors' timeouts, short, so that a hang or stall is
+#   reported within a test, and the same for the test kernel and Debian's
+#   (their own defaults are much longer: docs/testing.md); the expedited RCU
+#   stall timeout is in milliseconds;
+# - tsc=reliable: TCG's TSC follows the host's clock, but on a busy host the
+#   clocksource watchdog finds it skewed and falls back to jiffies, and then
+#   every guest clock (printk's, ktime, sched_clock) moves in whole ticks and
+#   timers lag behind the guest's own sleeps.
 # shellcheck disable=SC2034 # scripts/qemu-run's
-LKHP_DETECTOR_ARGS='sysctl.kernel.hung_task_timeout_secs=10 rcupdate.rcu_cpu_stall_timeout=10 rcupdate.rcu_exp_cpu_stall_timeout=10000'
+LKHP_GUEST_ARGS='sysctl.kernel.hung_task_timeout_secs=10 rcupdate.rcu_cpu_stall_timeout=10 rcupdate.rcu_exp_cpu_stall_timeout=10000 tsc=reliable'
 
 # lkhp_taint_failures TAINT [ALLOWED_LETTERS]: print "taint: LETTER (NAME)" for
 # each failure flag set in the decimal TAINT that ALLOWED_LETTERS lacks.
