@@ -35,6 +35,17 @@ must_fail() {
 	echo "refused as expected: $* -> $out"
 }
 
+# must_refuse ERE CMD...: CMD must fail and log a kernel line matching ERE.
+# The log is emptied first: the line that matches is CMD's own, not one an
+# earlier command left there.
+must_refuse() {
+	re=$1
+	shift
+	dmesg -c >/dev/null
+	must_fail "$@"
+	dmesg | grep -E "$re" || fail "'$*' logged no /$re/, but: $(dmesg)"
+}
+
 # Wait-free check that the kernel log has a line matching an ERE.
 dmesg_has() {
 	dmesg | grep -E "$1" || fail "no kernel message /$1/"
