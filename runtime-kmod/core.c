@@ -352,6 +352,8 @@ void lkhp_entry_release(struct lkhp_entry *e)
 
 	for (i = 0; e->funcs && i < e->nr_funcs; i++)
 		kfree(e->funcs[i].name);
+	for (i = 0; e->objs && i < e->nr_objs; i++)
+		kfree(e->objs[i].jump_ins);
 	kfree(e->funcs);
 	kfree(e->objs);
 	kfree(e);
@@ -589,6 +591,43 @@ undo:
 	lkhp_fail("%s: load refused: a patch for it does not apply (see above)",
 		  mod->name);
 out:
+	mutex_unlock(&lkhp_mutex);
+	return ret;
+}
+
+/*
+ * Target module @mod is coming and the kernel has set its keys' own
+ * entries: link the patches' static branches on its keys (their parts for
+ * @mod are resolved). On failure none stays linked and its load is refused.
+ */
+int lkhp_module_keys(struct module *mod)
+{
+	struct lkhp_entry *e;
+	struct lkhp_obj *obj;
+	int ret = 0;
+
+	mutex_lock(&lkhp_mutex);
+	/* a patch registering from now on links its branches itself */
+	lkhp_coming_keys_set(mod);
+	list_for_each_entry(e, &lkhp_patches, node) {
+		obj = lkhp_object_find_loaded(e, mod);
+		if (!obj || !obj->jt || obj->jumps)
+			continue;
+		ret = lkhp_jumps_link(e, obj);
+		if (ret)
+			break;
+		pr_notice("%s: %u static branch(es) linked to the keys of module %s\n",
+			  e->name, obj->jt->nr_entries, mod->name);
+	}
+	if (ret) {
+		list_for_each_entry(e, &lkhp_patches, node) {
+			obj = lkhp_object_find_loaded(e, mod);
+			if (obj)
+				lkhp_jumps_unlink(obj);
+		}
+		lkhp_fail("%s: load refused: a patch's static branches on its keys cannot be linked (see above)",
+			  mod->name);
+	}
 	mutex_unlock(&lkhp_mutex);
 	return ret;
 }

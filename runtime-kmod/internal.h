@@ -14,6 +14,7 @@
 #include <linux/list.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
+#include <linux/notifier.h>
 #include <linux/sched.h>
 #include <linux/time64.h>
 #include <linux/types.h>
@@ -58,6 +59,9 @@ struct lkhp_obj {
 	char			name[MODULE_NAME_LEN];	/* "" for vmlinux */
 	bool			loaded;	/* resolved: its functions have sites */
 	unsigned int		nr_funcs;
+	const struct lkhp_jump_table *jt;	/* its branches on the module's keys */
+	u8			(*jump_ins)[LKHP_JUMP_SITE_MAX];	/* as built */
+	struct lkhp_jumps	*jumps;	/* linked into the keys, NULL: not */
 };
 
 /* Runtime state of one function of one patch. */
@@ -168,9 +172,18 @@ int lkhp_modules_init(void);
 void lkhp_modules_exit(void);
 struct module *lkhp_coming_owner(const void *addr);
 struct module *lkhp_loaded_module(const char *name);
+bool lkhp_module_keys_ready(struct module *mod);
+void lkhp_coming_keys_set(struct module *mod);
+int lkhp_module_keys(struct module *mod);	/* core.c */
 int lkhp_module_coming(struct module *mod);	/* core.c */
 void lkhp_module_live(struct module *mod);	/* core.c */
 void lkhp_module_going(struct module *mod);	/* core.c */
+
+/* jumps.c */
+void lkhp_jumps_find_notifier(struct notifier_block *self);
+int lkhp_jumps_check(struct lkhp_entry *e);
+int lkhp_jumps_link(struct lkhp_entry *e, struct lkhp_obj *obj);
+void lkhp_jumps_unlink(struct lkhp_obj *obj);
 
 /* modsyms.c */
 int lkhp_module_sym(struct module *mod, const char *name, u32 sympos,
@@ -188,6 +201,8 @@ void lkhp_reason_last(struct lkhp_last_error *out);
 /* patch.c */
 bool lkhp_objname_ok(const struct module *mod, const char *objname);
 bool lkhp_in_text(const struct module *mod, unsigned long addr);
+bool lkhp_table_ok(const struct module *mod, const void *table, u32 n,
+		   size_t entry_size);
 int lkhp_patch_check(struct module *mod, const struct lkhp_patch *p);
 int lkhp_patch_resolve(struct lkhp_entry *e);
 void lkhp_patch_release(struct lkhp_entry *e);

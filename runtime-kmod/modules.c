@@ -24,6 +24,7 @@
 struct lkhp_coming {
 	struct list_head node;
 	struct module *mod;
+	bool keys_ready;	/* the kernel has set its keys' entries */
 };
 
 /* Protects lkhp_coming_mods; the notifier and lookups take it briefly. */
@@ -51,6 +52,7 @@ static int lkhp_module_notify(struct notifier_block *nb, unsigned long state,
 	struct lkhp_coming *c;
 	int ret;
 
+	lkhp_jumps_find_notifier(nb);
 	if (state == MODULE_STATE_LIVE)
 		lkhp_module_live(mod);
 	if (state == MODULE_STATE_GOING)
@@ -84,6 +86,57 @@ static struct notifier_block lkhp_module_nb = {
 	.notifier_call = lkhp_module_notify,
 	.priority = INT_MAX,	/* before jump_label's (1) and static_call's (0) */
 };
+
+/*
+ * After the jump-label notifier (1) has set the keys of a module coming:
+ * the patches' branches on them can be linked (jumps.c). Its failure
+ * announces the module going to the notifiers before it, lkhp's first.
+ */
+static int lkhp_module_late_notify(struct notifier_block *nb,
+				   unsigned long state, void *data)
+{
+	if (state != MODULE_STATE_COMING)
+		return NOTIFY_OK;
+	return notifier_from_errno(lkhp_module_keys(data));
+}
+
+static struct notifier_block lkhp_module_late_nb = {
+	.notifier_call = lkhp_module_late_notify,
+	.priority = INT_MIN,	/* after jump_label's (1) */
+};
+
+/* Mark @mod, coming, past the jump-label notifier; lkhp_mutex held. */
+void lkhp_coming_keys_set(struct module *mod)
+{
+	struct lkhp_coming *c;
+
+	lockdep_assert_held(&lkhp_mutex);
+	spin_lock(&lkhp_coming_lock);
+	list_for_each_entry(c, &lkhp_coming_mods, node) {
+		if (c->mod == mod)
+			c->keys_ready = true;
+	}
+	spin_unlock(&lkhp_coming_lock);
+}
+
+/*
+ * Has the kernel set @mod's keys' own entries: it is live, or coming and
+ * past lkhp_coming_keys_set(). Called with lkhp_mutex held.
+ */
+bool lkhp_module_keys_ready(struct module *mod)
+{
+	struct lkhp_coming *c;
+	bool ready = false;
+
+	lockdep_assert_held(&lkhp_mutex);
+	if (READ_ONCE(mod->state) == MODULE_STATE_LIVE)
+		return true;
+	spin_lock(&lkhp_coming_lock);
+	list_for_each_entry(c, &lkhp_coming_mods, node)
+		ready |= c->mod == mod && c->keys_ready;
+	spin_unlock(&lkhp_coming_lock);
+	return ready;
+}
 
 struct module *lkhp_coming_owner(const void *addr)
 {
@@ -150,7 +203,14 @@ struct module *lkhp_loaded_module(const char *name)
 
 int lkhp_modules_init(void)
 {
-	return register_module_notifier(&lkhp_module_nb);
+	int ret = register_module_notifier(&lkhp_module_late_nb);
+
+	if (ret)
+		return ret;
+	ret = register_module_notifier(&lkhp_module_nb);
+	if (ret)
+		unregister_module_notifier(&lkhp_module_late_nb);
+	return ret;
 }
 
 void lkhp_modules_exit(void)
@@ -158,6 +218,7 @@ void lkhp_modules_exit(void)
 	struct lkhp_coming *c, *tmp;
 
 	unregister_module_notifier(&lkhp_module_nb);
+	unregister_module_notifier(&lkhp_module_late_nb);
 	list_for_each_entry_safe(c, tmp, &lkhp_coming_mods, node) {
 		list_del(&c->node);
 		kfree(c);

@@ -33,8 +33,8 @@ static bool lkhp_in_module(const struct module *mod, const void *ptr,
 	       within_module_core(a, mod) && within_module_core(a + len - 1, mod);
 }
 
-static bool lkhp_table_ok(const struct module *mod, const void *table,
-			  u32 n, size_t entry_size)
+bool lkhp_table_ok(const struct module *mod, const void *table, u32 n,
+		   size_t entry_size)
 {
 	size_t bytes;
 
@@ -135,6 +135,9 @@ int lkhp_patch_check(struct module *mod, const struct lkhp_patch *p)
 	     !lkhp_table_ok(mod, p->callbacks, p->nr_callbacks,
 			    sizeof(*p->callbacks))) ||
 	    !lkhp_aliases_ok(mod, p->aliases) ||
+	    (p->nr_jump_tables &&
+	     !lkhp_table_ok(mod, p->jump_tables, p->nr_jump_tables,
+			    sizeof(*p->jump_tables))) ||
 	    (p->flags & ~LKHP_PATCH_REPLACE)) {
 		lkhp_fail("%s: refused: malformed patch header", name);
 		return -EINVAL;
@@ -175,7 +178,9 @@ static bool lkhp_place_ok(const struct lkhp_patch *p, unsigned long place)
 	       !lkhp_overlaps(place, sizeof(u32), p->callbacks,
 			      (size_t)p->nr_callbacks * sizeof(*p->callbacks)) &&
 	       !lkhp_overlaps(place, sizeof(u32), p->aliases,
-			      lkhp_aliases_size(p->aliases));
+			      lkhp_aliases_size(p->aliases)) &&
+	       !lkhp_overlaps(place, sizeof(u32), p->jump_tables,
+			      (size_t)p->nr_jump_tables * sizeof(*p->jump_tables));
 }
 
 /*
@@ -575,7 +580,9 @@ static int lkhp_reloc_apply(struct lkhp_entry *e, struct lkhp_obj *obj,
 
 /*
  * Resolve @obj of @e, whose module is @mod (NULL for vmlinux): its
- * functions' sites, then its relocations. On failure nothing of @obj stays
+ * functions' sites, then its relocations, then its static branches on the
+ * module's keys once the kernel has set the module's own (else
+ * lkhp_module_keys() links them). On failure nothing of @obj stays
  * resolved; the relocations only touched the patch module.
  */
 int lkhp_object_resolve(struct lkhp_entry *e, struct lkhp_obj *obj,
@@ -597,17 +604,23 @@ int lkhp_object_resolve(struct lkhp_entry *e, struct lkhp_obj *obj,
 		if (lkhp_object_find(e, p->relocs[i].objname) == obj)
 			ret = lkhp_reloc_apply(e, obj, &p->relocs[i]);
 	}
+	if (!ret && mod && lkhp_module_keys_ready(mod))
+		ret = lkhp_jumps_link(e, obj);
 	if (ret)
 		lkhp_object_release(e, obj);
 	return ret;
 }
 
-/* Give back the sites of @obj's functions (none may be active). */
+/*
+ * Give back the sites of @obj's functions (none may be active) and unlink
+ * its static branches.
+ */
 void lkhp_object_release(struct lkhp_entry *e, struct lkhp_obj *obj)
 {
 	unsigned int i;
 
 	lockdep_assert_held(&lkhp_mutex);
+	lkhp_jumps_unlink(obj);
 	for (i = 0; i < e->nr_funcs; i++) {
 		if (e->funcs[i].obj == obj)
 			lkhp_site_put(&e->funcs[i]);
@@ -688,6 +701,9 @@ int lkhp_patch_resolve(struct lkhp_entry *e)
 			return ret;
 	}
 	lkhp_objects_vmlinux_first(e);
+	ret = lkhp_jumps_check(e);
+	if (ret)
+		return ret;
 	for (i = 0; i < e->nr_objs; i++) {
 		obj = &e->objs[i];
 		mod = obj->name[0] ? lkhp_loaded_module(obj->name) : NULL;

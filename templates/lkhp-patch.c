@@ -7,8 +7,9 @@
  * lkhp-tables.h: LKHP_META_* (patch name, kernel release/version, anchor
  * addresses, flags, source checksum), lkhp_funcs[] (functions to replace),
  * lkhp_relocs[] (references to non-exported kernel symbols), LKHP_ALIASES
- * (the other names kallsyms may show at the addresses they name) and
- * LKHP_CALLBACKS (the lkhp-macros.h callbacks, a section of the patch object).
+ * (the other names kallsyms may show at the addresses they name),
+ * LKHP_CALLBACKS (the lkhp-macros.h callbacks, a section of the patch object)
+ * and LKHP_JUMP_TABLES (its static branches on module keys, sections of it).
  * Loading the module registers the patch (lkhp.ko does, when the loader
  * announces the module), and lkhp.ko enables it once the module is live; unloading it (only possible while it is disabled)
  * unregisters it.
@@ -41,6 +42,8 @@ struct lkhp_patch LKHP_PATCH_VAR = {
 	.nr_callbacks	= LKHP_NR_CALLBACKS,
 	.callbacks	= LKHP_CALLBACKS,
 	.aliases	= LKHP_ALIASES,
+	.nr_jump_tables	= LKHP_NR_JUMP_TABLES,
+	.jump_tables	= LKHP_JUMP_TABLES,
 };
 
 static int __init lkhp_patch_init(void)

@@ -256,6 +256,7 @@ static void mkpatch_free(struct mkpatch *mk)
 	free(mk->reloc_base);
 	free(mk->has_place);
 	free(mk->out_sec);
+	jumps_free(mk);
 }
 
 int main(int argc, char **argv)

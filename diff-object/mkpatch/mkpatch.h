@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <lkhp/consts.h>
 
@@ -141,6 +142,19 @@ struct mk_reloc {
 	int32_t addend;
 };
 
+struct jump_move {		/* an entry of the linked __jump_table */
+	struct target *to;	/* the module whose table takes it; NULL: it stays */
+	size_t out_sec;		/* its place in OUT.o */
+	uint32_t out_off;
+};
+
+struct mk_jump_table {		/* OUT.o's section of one module's entries */
+	struct target *t;
+	char *secname;		/* LKHP_JUMP_SECTION_PREFIX NAME */
+	size_t out_sec;
+	size_t n;
+};
+
 struct input {			/* an object lkhp-diff wrote */
 	const char *path;	/* OBJ of [NAME:]OBJ, as given */
 	struct target *t;	/* its symbols' truth: vmlinux or module NAME */
@@ -183,6 +197,11 @@ struct mkpatch {
 	size_t *reloc_base;	/* first slot of each section's relocs */
 	bool *has_place;	/* per section of obj: an LKHP relocation's place */
 	size_t *out_sec;	/* per section of obj: its index in OUT.o, 0: not there */
+	const struct section *jump_sec;	/* __jump_table, if entries move (jumps.c) */
+	struct jump_move *jumps;	/* per entry of jump_sec */
+	size_t njumps;
+	struct mk_jump_table *jump_tables;
+	size_t njump_tables;
 };
 
 /* ---- inputs.c, link.c: the inputs, their targets, the linked object ---- */
@@ -234,6 +253,16 @@ int check_callbacks(struct mkpatch *mk);
 void print_callbacks(const struct mkpatch *mk);
 /* Sections of the linked object that lkhp-mkpatch reads and OUT.o lacks. */
 bool dropped_section(const struct section *sec);
+
+/* ---- jumps.c: static branches on a module's keys, out of __jump_table ---- */
+int jump_entry_move(struct mkpatch *mk, const struct reloc *r, struct target *t);
+bool jump_moved(const struct mkpatch *mk, const struct section *sec, uint32_t off);
+int copy_jump_table(struct mkpatch *mk, struct elf_out *eo, const struct section *sec);
+/* Where sec + off of the linked object is in OUT.o. */
+void out_place(const struct mkpatch *mk, const struct section *sec, uint32_t off,
+	       size_t *out_sec, uint32_t *out_off);
+void write_jump_tables(const struct mkpatch *mk, FILE *f);
+void jumps_free(struct mkpatch *mk);
 
 /* ---- writer.c, tables.c: the outputs ---- */
 /* The global the header reaches a section of OUT.o by: __lkhp_sec_INDEX. */

@@ -27,10 +27,13 @@ static const char *const loader_sections[] = {
 /*
  * Sections the kernel reads when the patch module itself is announced:
  * lkhp.ko resolves the patch then, but a module's symbols only once that
- * module is loaded, which may be later.
+ * module is loaded, which may be later.  A __jump_table entry on a
+ * module's key moves out of __jump_table instead (jumps.c); i386 has no
+ * .static_call_sites (inline static calls need objtool, x86_64 only): a
+ * static call is a call to the trampoline, an ordinary relocation.
  */
 static const char *const coming_sections[] = {
-	"__jump_table", ".static_call_sites", NULL,
+	".static_call_sites", NULL,
 };
 
 static bool in_list(const char *const *list, const char *name)
@@ -230,7 +233,9 @@ static int add_reloc(struct mkpatch *mk, struct reloc *r, const struct kref *k, 
 	m->offset = r->offset;
 	m->type = (uint32_t)type;
 	m->addend = r->addend;
-	mk->has_place[r->sec->idx] = true;
+	/* a moved jump entry's place is named by its table (jumps.c) */
+	if (!jump_moved(mk, r->sec, r->offset))
+		mk->has_place[r->sec->idx] = true;
 	/* the runtime writes the whole field; zero it so nothing stale remains */
 	arch_write_addend(r->sec->data + r->offset, r->width, 0);
 	*reloc_dropped(mk, r) = true;
@@ -355,6 +360,12 @@ static int kernel_reloc(struct mkpatch *mk, struct reloc *r)
 		UNSUPPORTED(blame(mk, name, false), display(&k, buf, sizeof(buf)),
 			    "referenced from %s, which the module loader processes before "
 			    "the patch can resolve a non-exported symbol", sec);
+	} else if (k.t->name && !strcmp(sec, "__jump_table")) {
+		if (!jump_entry_move(mk, r, k.t)) {
+			k.sympos = target_sympos(k.t, k.vs);
+			ret = add_reloc(mk, r, &k, type);
+			file = NULL;
+		}
 	} else if (k.t->name && in_list(coming_sections, sec)) {
 		UNSUPPORTED(blame(mk, name, false), display(&k, buf, sizeof(buf)),
 			    "a symbol of module %s referenced from %s, which the kernel reads "

@@ -130,6 +130,7 @@ int write_tables(struct mkpatch *mk, FILE *f)
 
 	write_callbacks(mk, f);
 	write_aliases(mk, f);
+	write_jump_tables(mk, f);
 	fprintf(f, "#define LKHP_NR_RELOCS\t%zu\n", mk->nrelocs);
 	if (!mk->nrelocs) {
 		fputs("#define LKHP_RELOCS\tNULL\n", f);
@@ -138,14 +139,17 @@ int write_tables(struct mkpatch *mk, FILE *f)
 	fputs("static const struct lkhp_patch_reloc lkhp_relocs[] = {\n", f);
 	for (i = 0; i < mk->nrelocs; i++) {
 		const struct mk_reloc *r = &mk->relocs[i];
+		size_t out;
+		uint32_t off;
 
+		out_place(mk, r->sec, r->offset, &out, &off);
 		snprintf(where, sizeof(where), "%s+0x%x", r->sec->name, r->offset);
 		put_comment(f, &r->sym, where);
 		put_kref(f, "sym_name", &r->sym);
 		fprintf(f, "\t\t.sym_addr\t= 0x%08xU,\n\t\t.place\t\t= " LKHP_SEC_SYM "%zu + 0x%x,\n"
 			"\t\t.type\t\t= %s,\n\t\t.addend\t\t= %d,\n\t\t.sym_size\t= %u,\n"
 			"\t\t.flags\t\t= %s,\n",
-			target_table_addr(r->sym.t, r->sym.vs), mk->out_sec[r->sec->idx], r->offset,
+			target_table_addr(r->sym.t, r->sym.vs), out, off,
 			type_name(r->type), r->addend, r->sym.vs->size,
 			r->sym.vs->text ? "0" : "LKHP_RELOC_DATA");
 		/* a module's symbol is placed by its section (patch.h) */

@@ -26,6 +26,11 @@ static int copy_sections(struct mkpatch *mk, struct elf_out *eo)
 		if (type == SHT_REL || type == SHT_SYMTAB || type == SHT_STRTAB ||
 		    !strcmp(sec->name, ".note.GNU-stack") || dropped_section(sec))
 			continue;
+		if (sec == mk->jump_sec) {
+			if (copy_jump_table(mk, eo, sec))
+				return -1;
+			continue;
+		}
 		if (type == SHT_GROUP || sec->sh.sh_link) {
 			ERROR(mk->out_path, "%s: a section group or linked section cannot be "
 			      "carried", sec->name);
@@ -120,19 +125,22 @@ static void add_header_symbols(struct mkpatch *mk, struct elf_out *eo)
 	 * A place is named as its section's start plus an offset: a symbol
 	 * inside a function would be what kallsyms names the code after it
 	 * (a WARN in version_proc_show() printed as __lkhp_place_0+0x21).
+	 * A module's jump table is named by its start too (jumps.c).
 	 */
-	for (i = 1; i < mk->obj.nsecs; i++) {
+	for (i = 1; i < mk->obj.nsecs + mk->njump_tables; i++) {
+		size_t out = i < mk->obj.nsecs ? mk->out_sec[i] :
+			     mk->jump_tables[i - mk->obj.nsecs].out_sec;
 		char *n;
 
-		if (!mk->has_place[i])
+		if (i < mk->obj.nsecs && !mk->has_place[i])
 			continue;
-		snprintf(name, sizeof(name), LKHP_SEC_SYM "%zu", mk->out_sec[i]);
+		snprintf(name, sizeof(name), LKHP_SEC_SYM "%zu", out);
 		n = strdup(name);
 		if (!n) {
 			eo->oom = true;
 			return;
 		}
-		eo_symbol(eo, NULL, n, STB_GLOBAL, STT_NOTYPE, mk->out_sec[i], 0, 0);
+		eo_symbol(eo, NULL, n, STB_GLOBAL, STT_NOTYPE, out, 0, 0);
 	}
 }
 
@@ -149,8 +157,10 @@ int build_object(struct mkpatch *mk, struct elf_out *eo)
 	for (i = 1; i < o->nsecs; i++) {
 		const struct section *sec = &o->secs[i];
 
-		for (j = 0; mk->out_sec[i] && j < sec->nrelocs; j++) {
+		for (j = 0; (mk->out_sec[i] || sec == mk->jump_sec) && j < sec->nrelocs; j++) {
 			const struct reloc *r = &sec->relocs[j];
+			size_t out;
+			uint32_t off;
 
 			if (*reloc_dropped(mk, r))
 				continue;
@@ -161,8 +171,8 @@ int build_object(struct mkpatch *mk, struct elf_out *eo)
 				      r->sym->name);
 				goto out;
 			}
-			eo_reloc(eo, mk->out_sec[i], r->offset, r->type, map[r->sym->idx],
-				 r->addend);
+			out_place(mk, sec, r->offset, &out, &off);
+			eo_reloc(eo, out, off, r->type, map[r->sym->idx], r->addend);
 		}
 	}
 	ret = eo->oom ? -1 : 0;

@@ -98,6 +98,12 @@
  */
 #define LKHP_JUMP_ENTRY_SIZE		12
 #define LKHP_JUMP_SITE_MAX		5
+#define LKHP_JUMP_KEY_OFF		8
+/*
+ * The section of a patch module that holds its static branches on the keys
+ * of module NAME: LKHP_JUMP_SECTION_PREFIX NAME (struct lkhp_jump_table).
+ */
+#define LKHP_JUMP_SECTION_PREFIX	".lkhp.jump_table."
 #define LKHP_ALT_INSTR_SIZE		12
 #define LKHP_ALT_INSTRLEN_OFF		10
 #define LKHP_ALT_REPLLEN_OFF		11

@@ -45,7 +45,7 @@
 #include <linux/types.h>
 #include <lkhp/consts.h>
 
-#define LKHP_ABI_VERSION	4
+#define LKHP_ABI_VERSION	5
 
 /* struct lkhp_patch.flags */
 #define LKHP_PATCH_REPLACE	0x1	/* cumulative: enabling disables all others */
@@ -166,6 +166,25 @@ struct lkhp_alias {
 };
 
 /**
+ * struct lkhp_jump_table - the patch's static branches on a module's keys
+ * @objname:	the module whose static keys (its own, its tracepoints') the
+ *		entries name
+ * @entries:	struct jump_entry[@nr_entries] of the patch module, in a
+ *		section of its own (LKHP_JUMP_SECTION_PREFIX @objname): the
+ *		kernel's __jump_table must not hold them, since the kernel
+ *		reads it when the patch module loads, when @objname may not be
+ *		loaded. The key fields are LKHP relocations of @objname; lkhp.ko
+ *		links the entries to the module's keys once it is loaded (and
+ *		its own entries are), and unlinks them before it goes.
+ * @nr_entries:	entries in @entries
+ */
+struct lkhp_jump_table {
+	const char	*objname;
+	void		*entries;
+	__u32		nr_entries;
+};
+
+/**
  * struct lkhp_patch - a patch, as its module registers it
  * @abi_version: LKHP_ABI_VERSION
  * @struct_size: sizeof(struct lkhp_patch)
@@ -186,6 +205,8 @@ struct lkhp_alias {
  * @callbacks:	the patch's callbacks, in the order they are called
  * @aliases:	NULL, or the other names of vmlinux addresses the patch names,
  *		ended by a NULL name (a reserved 0 before: same layout)
+ * @nr_jump_tables: entries in @jump_tables, one per module at most
+ * @jump_tables: the patch's static branches on module keys (ABI 5)
  */
 struct lkhp_patch {
 	__u32				abi_version;
@@ -206,18 +227,22 @@ struct lkhp_patch {
 	__u32				nr_callbacks;
 	const struct lkhp_callback	*callbacks;
 	const struct lkhp_alias		*aliases;
+	__u32				nr_jump_tables;
+	const struct lkhp_jump_table	*jump_tables;
 };
 
 #define LKHP_PATCH_FUNC_SIZE	32
 #define LKHP_PATCH_RELOC_SIZE	40
-#define LKHP_PATCH_SIZE		72
+#define LKHP_PATCH_SIZE		80
 #define LKHP_ALIAS_SIZE		8
+#define LKHP_JUMP_TABLE_SIZE	12
 
 static_assert(sizeof(void *) == 4, "LKHP patch ABI is i386 only");
 static_assert(sizeof(struct lkhp_patch_func) == LKHP_PATCH_FUNC_SIZE);
 static_assert(sizeof(struct lkhp_patch_reloc) == LKHP_PATCH_RELOC_SIZE);
 static_assert(sizeof(struct lkhp_patch) == LKHP_PATCH_SIZE);
 static_assert(sizeof(struct lkhp_alias) == LKHP_ALIAS_SIZE);
+static_assert(sizeof(struct lkhp_jump_table) == LKHP_JUMP_TABLE_SIZE);
 static_assert(sizeof(struct lkhp_callback) == LKHP_CALLBACK_SIZE);
 static_assert(offsetof(struct lkhp_callback, objname) == LKHP_CALLBACK_OBJNAME_OFF);
 static_assert(offsetof(struct lkhp_callback, type) == LKHP_CALLBACK_TYPE_OFF);

@@ -19,10 +19,10 @@ before=$(text cmdline_proc_show)
 refused() {
 	must_refuse "lkhp: $2" insmod lkhp-malformed.ko corrupt="$1"
 }
-refused abi "malformed: refused: patch ABI 5 "
-refused struct-size "malformed: refused: patch ABI 4 \(sizes 68/32/40\)"
-refused func-size "malformed: refused: patch ABI 4 \(sizes 72/28/40\)"
-refused reloc-size "malformed: refused: patch ABI 4 \(sizes 72/32/44\)"
+refused abi "malformed: refused: patch ABI 6 "
+refused struct-size "malformed: refused: patch ABI 5 \(sizes 76/32/40\)"
+refused func-size "malformed: refused: patch ABI 5 \(sizes 80/28/40\)"
+refused reloc-size "malformed: refused: patch ABI 5 \(sizes 80/32/44\)"
 for kind in huge-funcs huge-relocs null-funcs null-relocs flags bad-mod; do
 	refused $kind "malformed: refused: malformed patch header"
 done
