@@ -7,7 +7,8 @@
 # address than the symbol's, a name that is no directory name, a
 # relocation that would rewrite the validated header, unknown function flags, a
 # callback table too big, a callback of unknown type, outside the module's text
-# or with a bad object name, a relocation that would rewrite a callback): each
+# or with a bad object name, a relocation that would rewrite a callback, a
+# jump table too big or for vmlinux): each
 # is refused with its message, logged by that load (must_refuse), nothing is
 # left loaded or changed, no oops. The same module without
 # corrupt= is a good patch, and a second patch of a registered name is
@@ -48,6 +49,8 @@ for kind in callback-type callback-fn callback-objname; do
 	refused $kind "malformed: refused: malformed callback record 0"
 done
 refused callback-place "malformed: refused: malformed relocation 0"
+refused jump-tables "malformed: refused: malformed patch header"
+refused jump-objname "malformed: refused: malformed jump table 0"
 same "$(text cmdline_proc_show)" "$before" "cmdline_proc_show bytes after the refusals"
 same "$(cat /proc/cmdline)" "$orig" "/proc/cmdline after the refusals"
 if grep -q "^lkhp_malformed " /proc/modules; then fail "lkhp_malformed stayed loaded"; fi

@@ -7,6 +7,7 @@
  * corrupt=alias (its relocation names a symbol by a name kallsyms does not
  * show, and the alias table gives the one it shows).
  */
+#include <linux/jump_label.h>
 #include <linux/seq_file.h>
 #include <linux/utsname.h>
 #define LKHP_TEST_PREPARE malformed_prepare
@@ -41,6 +42,12 @@ LKHP_TEST_PATCH_N("malformed", 0, funcs, 1, relocs, 1);
 static struct lkhp_alias aliases[] = {
 	{ .name = "saved_command_line", .addr = SYM_saved_command_line_ADDR },
 	{ .name = NULL },
+};
+
+/* Given to the patch by the jump-* kinds only: vmlinux's, which is refused. */
+static struct jump_entry jump_entries[1];
+static struct lkhp_jump_table jump_tables[] = {
+	{ .objname = "", .entries = jump_entries, .nr_entries = 1 },
 };
 
 static int malformed_pre_patch(struct lkhp_object *obj)
@@ -126,6 +133,13 @@ static void malformed_prepare(struct lkhp_patch *p)
 		relocs[0].place = &p->nr_relocs;
 	else if (!strcmp(corrupt, "func-flags"))
 		funcs[0].flags = 0x80;
+	else if (!strcmp(corrupt, "jump-tables")) {
+		p->nr_jump_tables = 0x7fffffff;
+		p->jump_tables = jump_tables;
+	} else if (!strcmp(corrupt, "jump-objname")) {
+		p->nr_jump_tables = 1;
+		p->jump_tables = jump_tables;
+	}
 	else if (!strncmp(corrupt, "callback-", 9)) {
 		p->nr_callbacks = 1;
 		p->callbacks = callbacks;
