@@ -22,7 +22,7 @@ int jump_entry_move(struct mkpatch *mk, const struct reloc *r, struct target *t)
 	size_t n = r->sec->size / LKHP_JUMP_ENTRY_SIZE;
 
 	if (r->offset % LKHP_JUMP_ENTRY_SIZE != LKHP_JUMP_KEY_OFF) {
-		UNSUPPORTED(mk->out_path, r->sym->name, "a symbol of module %s at %s+0x%x, "
+		UNSUPPORTED(blame(mk, r->sym->name, false), r->sym->name, "a symbol of module %s at %s+0x%x, "
 			    "not the key field of a jump entry", t->name, r->sec->name, r->offset);
 		return -1;
 	}

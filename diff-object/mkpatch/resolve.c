@@ -360,7 +360,7 @@ static int kernel_reloc(struct mkpatch *mk, struct reloc *r)
 		UNSUPPORTED(blame(mk, name, false), display(&k, buf, sizeof(buf)),
 			    "referenced from %s, which the module loader processes before "
 			    "the patch can resolve a non-exported symbol", sec);
-	} else if (k.t->name && !strcmp(sec, "__jump_table")) {
+	} else if (k.t->name && !strcmp(sec, "__jump_table") && type >= 0 && r->width == 4) {
 		if (!jump_entry_move(mk, r, k.t)) {
 			k.sympos = target_sympos(k.t, k.vs);
 			ret = add_reloc(mk, r, &k, type);
