@@ -146,6 +146,26 @@ static int lkhp_jl_notify(unsigned long state, struct module *standin)
 }
 
 /*
+ * Put @obj's branches back as built. Nothing runs that code now: the
+ * module's part is being dropped (the module is going, or the patch,
+ * disabled) or was never linked.
+ */
+static void lkhp_jumps_restore(struct lkhp_obj *obj)
+{
+	const struct jump_entry *j = obj->jt->entries;
+	unsigned int k;
+
+	for (k = 0; k < obj->jt->nr_entries; k++) {
+		unsigned long code = lkhp_jump_code(&j[k]);
+		const u8 *ins = obj->jump_ins[k];
+		unsigned int len = lkhp_jump_size(ins);
+
+		if (memcmp((void *)code, ins, len))
+			WARN_ON(lkhp_text_write(code, ins, len));
+	}
+}
+
+/*
  * Link @obj's table of @e into the keys of its module, loaded with its
  * own entries set. The copy's fields are relative to the copy. A key not
  * inside the module (a relocation gone wrong) is refused before the
@@ -192,9 +212,13 @@ int lkhp_jumps_link(struct lkhp_entry *e, struct lkhp_obj *obj)
 	jl->standin.state = MODULE_STATE_LIVE;
 	jl->standin.jump_entries = jl->entries;
 	jl->standin.num_jump_entries = t->nr_entries;
-	/* on failure the notifier has unlinked what it linked */
+	/*
+	 * On failure the notifier has unlinked what it linked, maybe after
+	 * it set some branches to their keys' state.
+	 */
 	ret = lkhp_jl_notify(MODULE_STATE_COMING, &jl->standin);
 	if (ret) {
+		lkhp_jumps_restore(obj);
 		lkhp_fail("%s: refused: linking its static branches to module %s failed (%d)",
 			  e->name, obj->name, ret);
 		kfree(jl);
@@ -204,28 +228,14 @@ int lkhp_jumps_link(struct lkhp_entry *e, struct lkhp_obj *obj)
 	return 0;
 }
 
-/*
- * Unlink @obj's table from its module's keys and put its branches back
- * as built. Nothing runs that code now: the module's part is being
- * dropped (the module is going, or the patch, disabled).
- */
+/* Unlink @obj's table from its module's keys, its branches as built. */
 void lkhp_jumps_unlink(struct lkhp_obj *obj)
 {
-	unsigned int k;
-
 	lockdep_assert_held(&lkhp_mutex);
 	if (!obj->jumps)
 		return;
 	lkhp_jl_notify(MODULE_STATE_GOING, &obj->jumps->standin);
-	for (k = 0; k < obj->jt->nr_entries; k++) {
-		const struct jump_entry *j = &((struct jump_entry *)obj->jt->entries)[k];
-		unsigned long code = lkhp_jump_code(j);
-		const u8 *ins = obj->jump_ins[k];
-		unsigned int len = lkhp_jump_size(ins);
-
-		if (memcmp((void *)code, ins, len))
-			WARN_ON(lkhp_text_write(code, ins, len));
-	}
+	lkhp_jumps_restore(obj);
 	kfree(obj->jumps);
 	obj->jumps = NULL;
 }
