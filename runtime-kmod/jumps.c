@@ -102,8 +102,11 @@ int lkhp_jumps_check(struct lkhp_entry *e)
 
 		obj = lkhp_objname_ok(mod, t->objname) && t->objname &&
 		      *t->objname ? lkhp_object_find(e, t->objname) : NULL;
+		/* not in __jump_table: the kernel links that one itself */
 		if (!obj || obj->jt || !t->nr_entries ||
-		    !lkhp_table_ok(mod, j, t->nr_entries, sizeof(*j))) {
+		    !lkhp_table_ok(mod, j, t->nr_entries, sizeof(*j)) ||
+		    (j < mod->jump_entries + mod->num_jump_entries &&
+		     mod->jump_entries < j + t->nr_entries)) {
 			lkhp_fail("%s: refused: malformed jump table %u",
 				  p->name, i);
 			return -EINVAL;
