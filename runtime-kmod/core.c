@@ -616,8 +616,6 @@ int lkhp_module_keys(struct module *mod)
 		ret = lkhp_jumps_link(e, obj);
 		if (ret)
 			break;
-		pr_notice("%s: %u static branch(es) linked to the keys of module %s\n",
-			  e->name, obj->jt->nr_entries, mod->name);
 	}
 	if (ret) {
 		list_for_each_entry(e, &lkhp_patches, node) {

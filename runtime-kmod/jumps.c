@@ -228,6 +228,8 @@ int lkhp_jumps_link(struct lkhp_entry *e, struct lkhp_obj *obj)
 		return ret;
 	}
 	obj->jumps = jl;
+	pr_notice("%s: %u static branch(es) linked to the keys of module %s\n",
+		  e->name, t->nr_entries, obj->name);
 	return 0;
 }
 

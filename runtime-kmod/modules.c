@@ -71,6 +71,7 @@ static int lkhp_module_notify(struct notifier_block *nb, unsigned long state,
 	if (!c)
 		return notifier_from_errno(-ENOMEM);
 	c->mod = mod;
+	c->keys_ready = false;
 	spin_lock(&lkhp_coming_lock);
 	list_add(&c->node, &lkhp_coming_mods);
 	spin_unlock(&lkhp_coming_lock);

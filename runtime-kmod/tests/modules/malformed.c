@@ -139,8 +139,7 @@ static void malformed_prepare(struct lkhp_patch *p)
 	} else if (!strcmp(corrupt, "jump-objname")) {
 		p->nr_jump_tables = 1;
 		p->jump_tables = jump_tables;
-	}
-	else if (!strncmp(corrupt, "callback-", 9)) {
+	} else if (!strncmp(corrupt, "callback-", 9)) {
 		p->nr_callbacks = 1;
 		p->callbacks = callbacks;
 		if (!strcmp(corrupt, "callback-table"))
