@@ -8,7 +8,8 @@
  * enables it once it is LIVE and forgets it when it is GOING (core.c). It
  * runs first of all module notifiers: the jump-label and static-call ones
  * must find the patch module's __jump_table and .static_call_sites
- * relocated.
+ * relocated. A second one runs last: it links the patches' branches on a
+ * coming module's keys once the jump-label notifier has set them (jumps.c).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
