@@ -5,9 +5,9 @@
  * existing data, static locals included, stay references to the kernel
  * so their state is kept; new data and read-only data with new contents
  * are copied, and so are the special statics (statics.h: __func__
- * strings, WARN_ONCE flags, ...) that included code uses.  Symbol-less sections (jump tables, strings, constants) have
- * no kernel identity and are always copied; output.c does that, this pass
- * only walks through them.
+ * strings, WARN_ONCE flags, ...) that included code uses.  Symbol-less
+ * sections (jump tables, strings, constants) have no kernel identity and
+ * are always copied; output.c does that, this pass only walks through them.
  */
 #include <stdlib.h>
 

@@ -28,8 +28,8 @@ static const struct {
 	{ "CSWTCH", STATIC_STRING },		/* gcc's switch-to-table lookup */
 	/* a call site's state: a fresh copy starts over (a _ONCE fires again) */
 	{ "__key", STATIC_FRESH },		/* lockdep's lock_class_key */
-	{ "__warned", STATIC_FRESH },		/* WARN_ONCE(), WARN_ON_ONCE() */
-	{ "__already_done", STATIC_FRESH },	/* DO_ONCE_LITE(): printk_once() ... */
+	{ "__warned", STATIC_FRESH },		/* VM_WARN_ON_ONCE_*(), RCU_LOCKDEP_WARN() */
+	{ "__already_done", STATIC_FRESH },	/* DO_ONCE_LITE(): WARN_ONCE(), printk_once() */
 	{ "___done", STATIC_FRESH },		/* DO_ONCE() */
 	{ "__print_once", STATIC_FRESH },	/* dev_*_once() */
 	{ "_rs", STATIC_FRESH },		/* *_ratelimited(): ratelimit_state */
