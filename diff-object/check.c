@@ -115,7 +115,7 @@ static void check_data(struct ctx *ctx, struct symbol *s)
 	struct section *sec = s->sec;
 
 	/* a copy travels with the code that uses it: include.c */
-	if (pass(s)->status != ST_CHANGED || is_dyndbg_descriptor(s))
+	if (pass(s)->status != ST_CHANGED || static_kind(s) != STATIC_KERNEL)
 		return;
 	if (init_or_exit(sec))
 		REFUSE(ctx, s->name, "changed init/exit data in %s", sec->name);

@@ -7,6 +7,7 @@
 #include <lkhp/consts.h>
 
 #include "elf.h"
+#include "statics.h"
 
 enum status { ST_NONE, ST_SAME, ST_CHANGED, ST_NEW };
 
@@ -111,12 +112,6 @@ struct special_sec *special_find(struct elf_obj *obj, const char *name);
 size_t special_entries(const struct special_sec *ss, const struct symbol *owner,
 		       struct special_entry **ents);
 void special_free(struct elf_obj *obj);
-
-/* A pr_debug() descriptor: see LKHP_DYNDBG_SECTION. */
-static inline bool is_dyndbg_descriptor(const struct symbol *s)
-{
-	return sym_is_data(s) && !strcmp(s->sec->name, LKHP_DYNDBG_SECTION);
-}
 
 static inline bool prefixed(const char *s, const char *prefix)
 {

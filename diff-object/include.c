@@ -4,9 +4,10 @@
  * anything the running kernel already has.  Unchanged functions and
  * existing data, static locals included, stay references to the kernel
  * so their state is kept; new data and read-only data with new contents
- * are copied.  Symbol-less sections (jump tables, strings, constants) have
- * no kernel identity and are always copied; output.c does that, this pass
- * only walks through them.
+ * are copied, and so are the special statics (statics.h: __func__
+ * strings, WARN_ONCE flags, ...) that included code uses.  Symbol-less
+ * sections (jump tables, strings, constants) have no kernel identity and
+ * are always copied; output.c does that, this pass only walks through them.
  */
 #include <stdlib.h>
 
@@ -46,7 +47,8 @@ bool must_include(const struct symbol *s)
 		return false;
 	if (sym_is_func(s))
 		return pass(s)->status == ST_CHANGED || pass(s)->status == ST_NEW;
-	if (pass(s)->status == ST_NEW || is_dyndbg_descriptor(s))
+	/* a special static travels whatever its status: statics.c */
+	if (pass(s)->status == ST_NEW || static_kind(s) != STATIC_KERNEL)
 		return true;
 	/* check.c refused the writable and global ones */
 	return sym_is_data(s) && pass(s)->status == ST_CHANGED;

@@ -256,7 +256,9 @@ static char *new_local_name(struct out *o, const struct symbol *s)
 	struct hent *e;
 	char *name;
 
-	if (pass(s)->status != ST_NEW || s->bind != STB_LOCAL || s->type != STT_OBJECT)
+	/* lkhp-mkpatch looks no special static up: it may keep its name */
+	if (pass(s)->status != ST_NEW || s->bind != STB_LOCAL || s->type != STT_OBJECT ||
+	    static_kind(s) != STATIC_KERNEL)
 		return NULL;
 	for (e = htab_first(&o->ctx->orig.sym_by_name, s->name); e; e = htab_next(e)) {
 		const struct symbol *k = e->val;

@@ -6,8 +6,9 @@
  * into a kernel reference makes (it once did for a[i - 1]).  So whatever
  * the inputs say, writable data that the input's target (vmlinux, or the
  * module it is an object of) defines under the same name (a static: in the
- * same source file) is refused here.  Read-only data may
- * travel: its new contents are the change and no state is lost.
+ * same source file) is refused here, but for the special statics that
+ * are each call site's own state (a WARN_ONCE flag, statics.h).  Read-only
+ * data may travel: its new contents are the change and no state is lost.
  */
 #include <string.h>
 
@@ -17,7 +18,7 @@ static bool writable_data(const struct symbol *s)
 {
 	return sym_is_data(s) && (s->sec->sh.sh_flags & SHF_ALLOC) &&
 	       (s->sec->sh.sh_flags & SHF_WRITE) &&
-	       strcmp(s->sec->name, LKHP_DYNDBG_SECTION);	/* each patch has its own */
+	       static_kind(s) != STATIC_FRESH;	/* each patch has its own: statics.h */
 }
 
 int check_carried_data(struct mkpatch *mk)

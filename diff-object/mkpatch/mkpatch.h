@@ -14,6 +14,7 @@
 #include <lkhp/consts.h>
 
 #include "../elf.h"
+#include "../statics.h"
 #include "../warn.h"
 
 
@@ -49,7 +50,8 @@ struct target {
 	struct sites fentry;	/* __mcount_loc: ftrace sites */
 	struct sites jump;	/* __jump_table: static branches */
 	struct htab pins;	/* FILE -> struct file_pin (target_pin()) */
-	bool no_files;		/* a .ko without STT_FILE: statics by name alone */
+	bool no_files;		/* a .ko without STT_FILE: statics by name alone,
+				 * or in their file's pin */
 };
 
 /* The symtab range [start, end) holding one source file's statics. */
@@ -85,8 +87,10 @@ uint32_t target_table_addr(const struct target *t, const struct vsym *s);
 /*
  * Several source files of the same name (net/ipv4/raw.c, net/ipv6/raw.c):
  * tie FILE's statics to the one whose symtab block has all of names[] (the
- * statics of the object compiled from it).  0: pinned or no need, 1: no
- * single block has them all (lookups stay ambiguous), -1: out of memory.
+ * statics of the object compiled from it, in symtab order); in a module
+ * without STT_FILEs, to the one run of local symbols that is names[].
+ * 0: pinned or no need, 1: no single block has them all (lookups stay
+ * ambiguous), -1: out of memory.
  */
 int target_pin(struct target *t, const char *file, const char *const *names, size_t n);
 /* The bytes at an address range, NULL if no section holds them. */

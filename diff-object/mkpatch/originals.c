@@ -76,8 +76,9 @@ static bool same_file_elsewhere(const struct mkpatch *mk, size_t i, const char *
 /*
  * Each original's statics pin its source file's block of its target's symtab,
  * so a static the patch refers to by FILE/NAME is found in the right
- * raw.c.  Two inputs of the same file name would need two pins for one
- * name: those stay ambiguous (and are refused if a lookup needs them).
+ * raw.c, or in a module without STT_FILEs in the right file at all.  Two
+ * inputs of the same file name would need two pins for one name: those
+ * stay ambiguous (and are refused if a lookup needs them).
  */
 int pin_original_files(struct mkpatch *mk)
 {

@@ -209,9 +209,8 @@ enum lookup target_local(const struct target *v, const char *file, const char *n
 	*out = NULL;
 	if (!key)
 		return LOOKUP_ERROR;
-	if (v->no_files)
-		file = "";
-	sprintf(key, "%s/%s", file, name);
+	/* without STT_FILEs statics are keyed by name alone; pins by file still */
+	sprintf(key, "%s/%s", v->no_files ? "" : file, name);
 	ret = one_match(htab_first(by_key ? &v->by_file_key : &v->by_file, key), true,
 			func, NULL, out);
 	if (ret == AMBIGUOUS && htab_first(&v->pins, file))
@@ -234,12 +233,63 @@ static void block_of(const struct target *v, size_t i, struct file_pin *b)
 	b->end = e;
 }
 
+/* What a file's block of statics holds: as pin_original_files() lists them. */
+static bool pinned_kind(const struct vsym *s)
+{
+	return s->bind == STB_LOCAL && s->sec && (s->type == STT_FUNC || s->type == STT_OBJECT);
+}
+
+/*
+ * A module without STT_FILEs: ld -r keeps each object's local symbols
+ * together and in order, and strip --strip-debug drops none of these
+ * kinds (ext4.ko's extents.c block is extents.o's 64 statics, in order),
+ * so FILE's block is where the whole sequence names[] appears, once.
+ * The pin carries its key, FILE: the original that named it may close first.
+ */
+static int pin_by_sequence(struct target *v, const char *file, const char *const *names,
+			   size_t n)
+{
+	size_t *seq = malloc((v->nsyms ? v->nsyms : 1) * sizeof(*seq)), len = 0, i, j, found = 0;
+	struct file_pin *pin = NULL;
+
+	if (!seq)
+		return -1;
+	for (i = 1; i < v->nsyms; i++)
+		if (pinned_kind(&v->syms[i]))
+			seq[len++] = i;
+	for (i = 0; n && i + n <= len && found < 2; i++) {
+		for (j = 0; j < n && !strcmp(v->syms[seq[i + j]].name, names[j]); j++)
+			;
+		if (j == n && !found++) {
+			pin = malloc(sizeof(*pin) + strlen(file) + 1);
+			if (!pin) {
+				free(seq);
+				return -1;
+			}
+			pin->start = seq[i];
+			pin->end = seq[i + n - 1] + 1;
+		}
+	}
+	free(seq);
+	if (found != 1) {
+		free(pin);
+		return n ? 1 : 0;	/* no statics: nothing to tell apart */
+	}
+	if (htab_add(&v->pins, strcpy((char *)(pin + 1), file), pin)) {
+		free(pin);
+		return -1;
+	}
+	return 0;
+}
+
 int target_pin(struct target *v, const char *file, const char *const *names, size_t n)
 {
 	struct file_pin *pin = NULL, b;
 	size_t i, j, nblocks = 0;
 	char key[512];
 
+	if (v->no_files)
+		return pin_by_sequence(v, file, names, n);
 	for (i = 1; i < v->nsyms; i++)
 		nblocks += v->syms[i].type == STT_FILE && !strcmp(v->syms[i].name, file);
 	if (nblocks < 2)
