@@ -126,6 +126,10 @@ static void malformed_prepare(struct lkhp_patch *p)
 		relocs[0].place = &p->nr_relocs;
 	else if (!strcmp(corrupt, "func-flags"))
 		funcs[0].flags = 0x80;
+	else if (!strcmp(corrupt, "export-vmlinux"))
+		relocs[0].exporter = "af_packet";	/* vmlinux uses no module */
+	else if (!strcmp(corrupt, "export-crc"))
+		relocs[0].crc = 0x1234;		/* a CRC without an exporter */
 	else if (!strncmp(corrupt, "callback-", 9)) {
 		p->nr_callbacks = 1;
 		p->callbacks = callbacks;
