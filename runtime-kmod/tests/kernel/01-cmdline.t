@@ -61,7 +61,7 @@ same "$(wc -l <list.txt)" 1 "empty table"
 # One stable line per transition.
 dmesg | sed -n "s/^\[[ 0-9.]*\] lkhp: //p" | tee transcript.txt
 cat >expect.txt <<EOT
-loaded, version 1.0, ABI 4, uapi 2
+loaded, version 1.0, ABI 5, uapi 2
 cmdline: registered as patch 1 with 1 functions
 cmdline: enabled
 cmdline: disabled

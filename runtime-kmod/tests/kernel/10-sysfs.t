@@ -7,7 +7,7 @@
 . "$(dirname "$0")/../lib/test.sh"
 qrun --timeout 120 -- '
 L=/sys/kernel/lkhp
-same "$(cat $L/version)" "1.0 abi 4 uapi 2" "version"
+same "$(cat $L/version)" "1.0 abi 5 uapi 2" "version"
 same "$(ls $L | tr "\n" " ")" "shadow_variables version " "top-level attributes"
 same "$(cat $L/shadow_variables)" 0 "shadow variables"
 id=$(lkhp install -f lkhp-twofunc.ko)
