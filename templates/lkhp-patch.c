@@ -6,7 +6,8 @@
  * functions, see diff-object/) and the header lkhp-mkpatch generates,
  * lkhp-tables.h: LKHP_META_* (patch name, kernel release/version, anchor
  * addresses, flags, source checksum), lkhp_funcs[] (functions to replace),
- * lkhp_relocs[] (references to non-exported kernel symbols), LKHP_ALIASES
+ * lkhp_relocs[] (references lkhp.ko resolves: non-exported kernel symbols,
+ * other modules' exports), LKHP_ALIASES
  * (the other names kallsyms may show at the addresses they name) and
  * LKHP_CALLBACKS (the lkhp-macros.h callbacks, a section of the patch object).
  * Loading the module registers the patch (lkhp.ko does, when the loader
