@@ -192,6 +192,10 @@ int lkhp_module_section(struct module *mod, const char *secname,
 			unsigned long *addr);
 struct lkhp_patch *lkhp_module_patch(struct module *mod);
 
+/* exports.c */
+int lkhp_module_export(struct module *user, const char *exporter,
+		       const char *name, unsigned long *addr, u32 *crc);
+
 /* reason.c */
 void lkhp_fail(const char *fmt, ...) __printf(1, 2);
 void lkhp_reason_take(char *out);

@@ -547,12 +547,52 @@ static int lkhp_reloc_check(struct lkhp_entry *e,
 	/* code of a module's part may use vmlinux without replacing any of it */
 	if (!obj && !(r->objname && *r->objname))
 		obj = lkhp_object_add(e, "");
-	if (!obj || (obj->name[0] ? !lkhp_str_ok(mod, r->secname, LKHP_SYM_LEN)
-				  : r->secname != NULL)) {
+	if (!obj || (obj->name[0] && !r->exporter ?
+		     !lkhp_str_ok(mod, r->secname, LKHP_SYM_LEN) :
+		     r->secname != NULL)) {
 		lkhp_fail("%s: refused: relocation %u: object %s has no replaced function, or a bad section name",
 			  e->desc->name, (unsigned int)(r - e->desc->relocs),
 			  r->objname && *r->objname ? r->objname : LKHP_VMLINUX);
 		return -EINVAL;
+	}
+	/* an export is another module's, by name, for a module's part */
+	if (r->exporter ? !obj->name[0] ||
+			  !lkhp_str_ok(mod, r->exporter, MODULE_NAME_LEN) ||
+			  r->sympos || r->sym_addr || r->sym_size || r->flags
+			: r->crc != 0) {
+		lkhp_fail("%s: refused: relocation %u: a malformed export record (exporter, CRC)",
+			  e->desc->name, (unsigned int)(r - e->desc->relocs));
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/*
+ * Export @r of the module @r->exporter, which module @mod uses: its CRC
+ * must be the one the patch was built against, as the module loader
+ * requires of @mod's own references (check_version()).
+ */
+static int lkhp_export_resolve(struct lkhp_entry *e, struct module *mod,
+			       const struct lkhp_patch_reloc *r,
+			       unsigned long *addr)
+{
+	u32 crc;
+	int ret = lkhp_module_export(mod, r->exporter, r->sym_name, addr, &crc);
+
+	if (ret == -ENOLINK) {
+		lkhp_fail("%s: refused: %s is an export of module %s, which module %s does not use",
+			  e->desc->name, r->sym_name, r->exporter, mod->name);
+		return -ENOEXEC;
+	}
+	if (ret) {
+		lkhp_fail("%s: refused: module %s does not export %s",
+			  e->desc->name, r->exporter, r->sym_name);
+		return -ENOEXEC;
+	}
+	if (crc != r->crc) {
+		lkhp_fail("%s: refused: %s of module %s has version %#x, the patch was built for %#x: another build of the module",
+			  e->desc->name, r->sym_name, r->exporter, crc, r->crc);
+		return -ENOEXEC;
 	}
 	return 0;
 }
@@ -569,7 +609,8 @@ static int lkhp_reloc_apply(struct lkhp_entry *e, struct lkhp_obj *obj,
 	u32 val;
 	int ret;
 
-	ret = lkhp_resolve_sym(e, obj, &ref, &sym);
+	ret = r->exporter ? lkhp_export_resolve(e, obj->pub.mod, r, &sym) :
+			    lkhp_resolve_sym(e, obj, &ref, &sym);
 	if (ret)
 		return ret;
 	val = sym + r->addend;

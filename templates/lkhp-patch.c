@@ -6,10 +6,11 @@
  * functions, see diff-object/) and the header lkhp-mkpatch generates,
  * lkhp-tables.h: LKHP_META_* (patch name, kernel release/version, anchor
  * addresses, flags, source checksum), lkhp_funcs[] (functions to replace),
- * lkhp_relocs[] (references to non-exported kernel symbols), LKHP_ALIASES
- * (the other names kallsyms may show at the addresses they name),
- * LKHP_CALLBACKS (the lkhp-macros.h callbacks, a section of the patch object)
- * and LKHP_JUMP_TABLES (its static branches on module keys, sections of it).
+ * lkhp_relocs[] (references lkhp.ko resolves: non-exported kernel symbols,
+ * other modules' exports), LKHP_ALIASES (the other names kallsyms may show
+ * at the addresses they name), LKHP_CALLBACKS (the lkhp-macros.h callbacks,
+ * a section of the patch object) and LKHP_JUMP_TABLES (its static branches
+ * on module keys, sections of it).
  * Loading the module registers the patch (lkhp.ko does, when the loader
  * announces the module), and lkhp.ko enables it once the module is live; unloading it (only possible while it is disabled)
  * unregisters it.

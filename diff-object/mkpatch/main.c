@@ -152,10 +152,16 @@ static void print_debug(const struct mkpatch *mk)
 
 		fputs("lkhp relocation: ", stdout);
 		print_kref(&r->sym);
-		printf(" sympos %u %s addend %d at %s+0x%x (0x%08x%s%s)\n", r->sym.sympos,
+		printf(" sympos %u %s addend %d at %s+0x%x ", r->sym.sympos,
 		       r->type == LKHP_R_386_32 ? "R_386_32" : "R_386_PC32", r->addend,
-		       r->sec->name, r->offset, target_table_addr(r->sym.t, r->sym.vs),
-		       r->sym.t->name ? " in " : "", r->sym.t->name ? r->sym.vs->sec->name : "");
+		       r->sec->name, r->offset);
+		if (r->sym.export)
+			printf("(exported by %s, crc 0x%08x)\n", r->sym.export->module,
+			       r->sym.export->crc);
+		else
+			printf("(0x%08x%s%s)\n", target_table_addr(r->sym.t, r->sym.vs),
+			       r->sym.t->name ? " in " : "",
+			       r->sym.t->name ? r->sym.vs->sec->name : "");
 	}
 }
 

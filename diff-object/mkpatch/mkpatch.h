@@ -111,22 +111,37 @@ struct kident {
 int vmlinux_identity(struct target *v, struct kident *id);
 
 /* ---- symvers.c: what the module loader resolves by itself ---- */
+struct symvers_ent {		/* one export */
+	const char *owner;	/* the exporter's column: "vmlinux", a module's path */
+	char *module;		/* a module's name (kbuild's), NULL: vmlinux */
+	uint32_t crc;		/* its symbol version (0: no CONFIG_MODVERSIONS) */
+};
+
 struct symvers {
-	struct htab names;
+	struct htab names;	/* name -> struct symvers_ent */
+	struct symvers_ent *ents;
+	size_t nents;
 	char *buf;
 };
 
 int symvers_read(struct symvers *sv, const char *path);
-/* The exporter's column ("vmlinux", a module's path), NULL: not exported. */
-const char *symvers_owner(const struct symvers *sv, const char *name);
+/* The export of that name, NULL: not exported. */
+const struct symvers_ent *symvers_find(const struct symvers *sv, const char *name);
 void symvers_free(struct symvers *sv);
+
+/* ---- modinfo.c: what a module's .ko says of its dependencies ---- */
+/* Whether module t's .modinfo lists module (kbuild's name) in depends=. */
+bool module_depends_on(const struct target *t, const char *module);
+/* The CRC t's __versions records for name: FOUND, NOT_FOUND (no entry). */
+enum lookup module_import_crc(const struct target *t, const char *name, uint32_t *crc);
 
 /* ---- resolve.c: the tables ---- */
 struct kref {			/* a kernel symbol named by the patch */
 	struct target *t;	/* whose symbol it is */
 	const char *name;	/* as the target names it */
 	const char *file;	/* its source file for a static, else NULL */
-	const struct vsym *vs;
+	const struct vsym *vs;	/* NULL: an export (export), or the loader's */
+	const struct symvers_ent *export;	/* another module's export */
 	uint32_t sympos;
 };
 

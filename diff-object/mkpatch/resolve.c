@@ -3,7 +3,8 @@
  * targets (vmlinux, the modules of --module): which functions it replaces,
  * and which of its references to the kernel the runtime (not the module
  * loader) must resolve.  An input's functions and references are its own
- * target's; a module object may also use vmlinux, never another module.
+ * target's; a module object may also use vmlinux and the exports of the
+ * modules its module depends on.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -243,25 +244,67 @@ static int add_reloc(struct mkpatch *mk, struct reloc *r, const struct kref *k, 
 }
 
 /*
+ * Another module's export, for the objects of t: lkhp.ko resolves it when
+ * t is announced (k->export), which t's own dependency on the exporter
+ * makes safe (the loader has resolved t's references to it: it is loaded,
+ * and cannot go before t).  The patch module itself must not depend on the
+ * exporter (the loader would need it loaded, and it would stay pinned).  So
+ * a module t does not list in depends= (modpost's: the modules whose exports
+ * t imports; the loader loads those, not theirs in turn) is refused, and the
+ * CRC of Module.symvers, which lkhp.ko checks, must be the one t was built
+ * against (its __versions) when t already imports the symbol.
+ */
+static int module_export(struct mkpatch *mk, struct target *t, const char *obj,
+			 struct kref *k, const struct symvers_ent *e)
+{
+	char buf[512];
+	uint32_t crc;
+
+	if (!t->name) {
+		UNSUPPORTED(obj, display(k, buf, sizeof(buf)), "an export of module %s: objects "
+			    "of vmlinux may only refer to vmlinux", e->module);
+		return -1;
+	}
+	if (!module_depends_on(t, e->module)) {
+		UNSUPPORTED(obj, display(k, buf, sizeof(buf)), "an export of module %s: the patch "
+			    "would make %s depend on %s, which it does not (modinfo depends=)",
+			    e->module, t->name, e->module);
+		return -1;
+	}
+	if (module_import_crc(t, k->name, &crc) == FOUND && crc != e->crc) {
+		UNSUPPORTED(obj, display(k, buf, sizeof(buf)), "an export of module %s of version "
+			    "0x%08x in %s, but module %s was built against 0x%08x: not this "
+			    "kernel's Module.symvers", e->module, e->crc, mk->symvers_path,
+			    t->name, crc);
+		return -1;
+	}
+	k->export = e;
+	return 0;
+}
+
+/*
  * Whose symbol the undefined k->name is for the objects of t: a module's
  * own symbol is the module's, exported or not (the patch must load while
- * the module is not, so the loader must not resolve it); anything else is
- * vmlinux's, left to the loader (k->vs NULL) when vmlinux exports it.
- * lkhp.ko's exports (lkhp_shadow_*) are left to the loader too: the patch
- * module needs lkhp.ko loaded anyway.  Another module's symbol is refused:
- * the patch would need it loaded.
+ * the module is not, so the loader must not resolve it); another module's
+ * export is that module's (module_export()); anything else is vmlinux's,
+ * left to the loader (k->vs NULL) when vmlinux exports it.  lkhp.ko's
+ * exports (lkhp_shadow_*) are left to the loader too: the patch module
+ * needs lkhp.ko loaded anyway.  Another module's non-exported symbol is
+ * refused.
  */
 static int resolve_for(struct mkpatch *mk, struct target *t, const char *name,
 		       struct kref *k)
 {
-	const char *exporter = k->file ? NULL : symvers_owner(&mk->sv, k->name);
+	const struct symvers_ent *e = k->file ? NULL : symvers_find(&mk->sv, k->name);
 	const char *obj = input_referring(mk, t, name) ?: blame(mk, name, false);
+	const char *owner = NULL;
 	enum lookup r = NOT_FOUND;
 	char buf[512];
 	size_t i;
 
 	k->t = t;
 	k->vs = NULL;
+	k->export = NULL;
 	if (t != &mk->vm) {
 		r = k->file ? target_local(t, k->file, k->name, false, false, &k->vs)
 			    : target_global(t, k->name, false, &k->vs);
@@ -272,27 +315,26 @@ static int resolve_for(struct mkpatch *mk, struct target *t, const char *name,
 			return -1;
 		}
 	}
-	if ((exporter && !strcmp(exporter, "vmlinux")) ||
-	    (!k->file && symvers_owner(&mk->runtime_sv, k->name)))
+	if (e && e->module)
+		return module_export(mk, t, obj, k, e);
+	if (e || (!k->file && symvers_find(&mk->runtime_sv, k->name)))
 		return 0;
-	if (!exporter) {
-		k->t = &mk->vm;
-		r = k->file ? target_local(k->t, k->file, k->name, false, false, &k->vs)
-			    : target_global(k->t, k->name, false, &k->vs);
-		if (r == FOUND)
-			return 0;
-	}
-	/* not vmlinux's: another module's (Module.symvers or --module says) */
-	for (i = 0; !exporter && !k->file && i < mk->nmods; i++)
+	k->t = &mk->vm;
+	r = k->file ? target_local(k->t, k->file, k->name, false, false, &k->vs)
+		    : target_global(k->t, k->name, false, &k->vs);
+	if (r == FOUND)
+		return 0;
+	/* not vmlinux's: another module's, not exported (--module says) */
+	for (i = 0; !k->file && i < mk->nmods; i++)
 		if (&mk->mods[i] != t &&
 		    target_global(&mk->mods[i], k->name, false, &k->vs) != NOT_FOUND)
-			exporter = mk->mods[i].name;
-	if (exporter) {
-		/* Module.symvers names a module by its path: fs/binfmt_misc */
-		exporter = strrchr(exporter, '/') ? strrchr(exporter, '/') + 1 : exporter;
+			owner = mk->mods[i].name;
+	if (owner) {
 		UNSUPPORTED(obj, display(k, buf, sizeof(buf)),
-			    "a symbol of module %s: objects of " TARGET_FMT " may only refer to "
-			    "vmlinux%s", exporter, TARGET_ARG(t), t->name ? " and their module" : "");
+			    "a symbol module %s does not export: objects of " TARGET_FMT " may "
+			    "only refer to vmlinux%s", owner, TARGET_ARG(t),
+			    t->name ? ", their module and the exports of the modules it depends on"
+				    : "");
 		return -1;
 	}
 	refuse_lookup(obj, k, r);
@@ -317,7 +359,9 @@ static int resolve_undef(struct mkpatch *mk, const char *name, struct kref *k)
 			continue;
 		if (resolve_for(mk, t, name, k))
 			return -1;
-		if (any && (k->vs != first.vs)) {
+		/* an export: the relocation is resolved with one module */
+		if (any && (k->vs != first.vs || k->export != first.export ||
+			    (k->export && k->t != first.t))) {
 			UNSUPPORTED(input_referring(mk, t, name), name, "means one symbol to objects of "
 				    TARGET_FMT " and another to objects of " TARGET_FMT ", and the "
 				    "patch object has one name for both", TARGET_ARG(first.t),
@@ -352,7 +396,7 @@ static int kernel_reloc(struct mkpatch *mk, struct reloc *r)
 		free(file);
 		return -1;
 	}
-	if (!k.vs) {
+	if (!k.vs && !k.export) {
 		free(file);
 		return 0;
 	}
@@ -379,7 +423,7 @@ static int kernel_reloc(struct mkpatch *mk, struct reloc *r)
 			    "unsupported relocation %s at %s+0x%x",
 			    arch_reloc_name(r->type), sec, r->offset);
 	} else {
-		k.sympos = target_sympos(k.t, k.vs);
+		k.sympos = k.vs ? target_sympos(k.t, k.vs) : 0;
 		ret = add_reloc(mk, r, &k, type);
 		file = NULL;	/* now owned by the table */
 	}

@@ -4,7 +4,8 @@
  * namespaced export is not counted: the loader refuses it unless the module
  * imports the namespace, so the patch reaches it through an LKHP relocation.
  * Only vmlinux's exports are left to the loader: a module's (the third
- * column is its path) would make the patch module need it loaded.
+ * column is its path) would make the patch module need it loaded; lkhp.ko
+ * resolves those (resolve.c), checking the CRC of the first column.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -35,11 +36,13 @@ int symvers_read(struct symvers *sv, const char *path)
 	sv->buf[len] = '\0';
 	for (p = sv->buf; *p; p++)
 		lines += *p == '\n';
-	if (htab_init(&sv->names, lines + 1))
+	sv->ents = calloc(lines + 1, sizeof(*sv->ents));
+	if (!sv->ents || htab_init(&sv->names, lines + 1))
 		goto oom;
 
 	for (p = sv->buf; *p; p = end) {
-		char *field[5] = { NULL };
+		char *field[5] = { NULL }, *crc_end;
+		struct symvers_ent *ent = &sv->ents[sv->nents];
 		size_t n = 0;
 
 		end = strchr(p, '\n');
@@ -56,15 +59,28 @@ int symvers_read(struct symvers *sv, const char *path)
 		}
 		if (!field[0][0])
 			continue;
-		if (n < 2 || !field[1][0]) {
+		ent->crc = (uint32_t)strtoul(field[0], &crc_end, 16);
+		if (n < 2 || !field[1][0] || *crc_end) {
 			ERROR(path, "line %zu: not in Module.symvers format", lineno);
 			return -1;
 		}
 		if (n >= 5 && field[4][0])
 			continue;
 		/* a line without the exporter (older formats): vmlinux's */
-		if (htab_add(&sv->names, field[1], n >= 3 && field[2][0] ? field[2] : "vmlinux"))
+		ent->owner = n >= 3 && field[2][0] ? field[2] : "vmlinux";
+		if (strcmp(ent->owner, "vmlinux")) {
+			/* the module's name: the path's last part, '-' as '_' (kbuild) */
+			const char *last = strrchr(ent->owner, '/');
+
+			ent->module = strdup(last ? last + 1 : ent->owner);
+			if (!ent->module)
+				goto oom;
+			for (p = ent->module; *p; p++)
+				*p = *p == '-' ? '_' : *p;
+		}
+		if (htab_add(&sv->names, field[1], ent))
 			goto oom;
+		sv->nents++;
 	}
 	return 0;
 oom:
@@ -72,7 +88,7 @@ oom:
 	return -1;
 }
 
-const char *symvers_owner(const struct symvers *sv, const char *name)
+const struct symvers_ent *symvers_find(const struct symvers *sv, const char *name)
 {
 	struct hent *e = htab_first(&sv->names, name);
 
@@ -81,7 +97,14 @@ const char *symvers_owner(const struct symvers *sv, const char *name)
 
 void symvers_free(struct symvers *sv)
 {
+	size_t i;
+
 	htab_free(&sv->names);
+	for (i = 0; i < sv->nents; i++)
+		free(sv->ents[i].module);
+	free(sv->ents);
 	free(sv->buf);
+	sv->ents = NULL;
+	sv->nents = 0;
 	sv->buf = NULL;
 }

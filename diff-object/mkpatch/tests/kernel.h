@@ -18,5 +18,6 @@ int interior_fn(int x);
 /* fakemod's (kernel/fakemod/) and othermod's */
 int fm_export(int x);
 int om_export(int x);
+int om_stale(int x);
 int om_hidden(int x);
 extern int shared_name;

@@ -121,7 +121,8 @@ struct lkhp_patch_func {
 
 /**
  * struct lkhp_patch_reloc - a reference from the patch module to a kernel
- * symbol that the module loader cannot resolve (not exported)
+ * symbol that the module loader cannot resolve: not exported, or exported
+ * by a module the patch module must not depend on (@exporter)
  * @sym_name:	symbol name
  * @objname:	as in struct lkhp_patch_func
  * @sympos:	as in struct lkhp_patch_func
@@ -136,7 +137,13 @@ struct lkhp_patch_func {
  * @flags:	LKHP_RELOC_*
  * @secname:	NULL for vmlinux; module: the section of the symbol, which
  *		places data the symbol table of a live module does not list
- *		(without CONFIG_KALLSYMS_ALL)
+ *		(without CONFIG_KALLSYMS_ALL); NULL with @exporter
+ * @exporter:	NULL, or the module that exports @sym_name (EXPORT_SYMBOL*)
+ *		to module @objname, which already uses it (its dependency):
+ *		resolved in the exporter's export table when @objname loads;
+ *		@sympos, @sym_addr, @sym_size and @flags are 0 then
+ * @crc:	with @exporter: the export's symbol version (Module.symvers),
+ *		compared with the exporter's (0 without CONFIG_MODVERSIONS)
  */
 struct lkhp_patch_reloc {
 	const char	*sym_name;
@@ -149,6 +156,8 @@ struct lkhp_patch_reloc {
 	__u32		sym_size;
 	__u32		flags;
 	const char	*secname;
+	const char	*exporter;
+	__u32		crc;
 };
 
 /**
@@ -232,7 +241,7 @@ struct lkhp_patch {
 };
 
 #define LKHP_PATCH_FUNC_SIZE	32
-#define LKHP_PATCH_RELOC_SIZE	40
+#define LKHP_PATCH_RELOC_SIZE	48
 #define LKHP_PATCH_SIZE		80
 #define LKHP_ALIAS_SIZE		8
 #define LKHP_JUMP_TABLE_SIZE	12

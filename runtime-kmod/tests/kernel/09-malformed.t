@@ -5,7 +5,8 @@
 # type or flags, a missing symbol, no anchor, a data anchor that disagrees
 # with the text anchor, an alias table outside the module, an alias at another
 # address than the symbol's, a name that is no directory name, a
-# relocation that would rewrite the validated header, unknown function flags, a
+# relocation that would rewrite the validated header, unknown function flags,
+# an export record for vmlinux or a CRC without an exporter, a
 # callback table too big, a callback of unknown type, outside the module's text
 # or with a bad object name, a relocation that would rewrite a callback, a
 # jump table too big or for vmlinux): each
@@ -21,9 +22,9 @@ refused() {
 	must_refuse "lkhp: $2" insmod lkhp-malformed.ko corrupt="$1"
 }
 refused abi "malformed: refused: patch ABI 6 "
-refused struct-size "malformed: refused: patch ABI 5 \(sizes 76/32/40\)"
-refused func-size "malformed: refused: patch ABI 5 \(sizes 80/28/40\)"
-refused reloc-size "malformed: refused: patch ABI 5 \(sizes 80/32/44\)"
+refused struct-size "malformed: refused: patch ABI 5 \(sizes 76/32/48\)"
+refused func-size "malformed: refused: patch ABI 5 \(sizes 80/28/48\)"
+refused reloc-size "malformed: refused: patch ABI 5 \(sizes 80/32/52\)"
 for kind in huge-funcs huge-relocs null-funcs null-relocs flags bad-mod; do
 	refused $kind "malformed: refused: malformed patch header"
 done
@@ -44,6 +45,9 @@ refused alias-elsewhere "malformed: refused: symbol lkhp_alias_of_saved_command_
 refused release-outside "malformed: refused: built for kernel .\?. "
 refused bad-name "mal/formed: refused: malformed patch header"
 refused place-in-header "malformed: refused: malformed relocation 0"
+for kind in export-vmlinux export-crc; do
+	refused $kind "malformed: refused: relocation 0: a malformed export record \(exporter, CRC\)"
+done
 refused callback-table "malformed: refused: malformed patch header"
 for kind in callback-type callback-fn callback-objname; do
 	refused $kind "malformed: refused: malformed callback record 0"

@@ -139,7 +139,11 @@ static void malformed_prepare(struct lkhp_patch *p)
 	} else if (!strcmp(corrupt, "jump-objname")) {
 		p->nr_jump_tables = 1;
 		p->jump_tables = jump_tables;
-	} else if (!strncmp(corrupt, "callback-", 9)) {
+	} else if (!strcmp(corrupt, "export-vmlinux"))
+		relocs[0].exporter = "af_packet";	/* vmlinux uses no module */
+	else if (!strcmp(corrupt, "export-crc"))
+		relocs[0].crc = 0x1234;		/* a CRC without an exporter */
+	else if (!strncmp(corrupt, "callback-", 9)) {
 		p->nr_callbacks = 1;
 		p->callbacks = callbacks;
 		if (!strcmp(corrupt, "callback-table"))

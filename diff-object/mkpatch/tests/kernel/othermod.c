@@ -1,7 +1,17 @@
-/* Module "othermod": what objects of fakemod must not refer to. */
+/*
+ * Module "othermod": its exports (Module.symvers), which fakemod depends
+ * on, and a function it does not export.  It depends on no module.
+ */
+static const char om_depends[] __attribute__((section(".modinfo"), used)) = "depends=";
+
 int om_export(int x)
 {
 	return x + 1;
+}
+
+int om_stale(int x)
+{
+	return x + 2;
 }
 
 int om_hidden(int x)

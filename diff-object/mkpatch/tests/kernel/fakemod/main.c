@@ -64,3 +64,17 @@ int fm_warn(int x)
 	}
 	return x;
 }
+
+/*
+ * What modpost writes into fakemod.ko: it uses othermod's exports
+ * (depends=), imports om_export at Module.symvers's version and om_stale
+ * at another (__versions, struct modversion_info).
+ */
+static const char fm_depends[] __attribute__((section(".modinfo"), used)) =
+	"depends=othermod";
+
+static const struct { unsigned long crc; char name[60]; } fm_versions[]
+	__attribute__((section("__versions"), used, aligned(32))) = {
+	{ 0x6789abcd, "om_export" },
+	{ 0x11111111, "om_stale" },
+};
