@@ -15,9 +15,17 @@
 #define LKHP_VERSION		"1.0"
 
 /* The redirect written at a site: ljmp $__KERNEL_CS, $new (ea imm32 imm16). */
+#define LKHP_LJMP_OPCODE	0xea
 #define LKHP_LJMP_SIZE		7
+/*
+ * The short one, where the ljmp does not fit (LKHP_FUNC_JMP_REL32):
+ * jmp rel32 (e9 imm32); the displacement wraps, so it reaches all of i386.
+ * A reader of the redirect's bytes tells them apart by the opcode.
+ */
+#define LKHP_JMP_OPCODE		0xe9
+#define LKHP_JMP_SIZE		5
 
-/* struct lkhp_patch_func.site_offset: where the ljmp goes. */
+/* struct lkhp_patch_func.site_offset: where the redirect goes. */
 #define LKHP_SITE_ENTRY		0	/* function entry (no ftrace site) */
 #define LKHP_SITE_FENTRY	5	/* just past the 5-byte `call __fentry__` */
 

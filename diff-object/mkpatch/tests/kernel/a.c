@@ -66,6 +66,31 @@ yes:
 }
 
 /*
+ * A static branch 5 bytes later (+10), as a pr_debug() on the first line
+ * after one short instruction makes it (__mptcp_destroy_sock: +11): inside
+ * the 7-byte ljmp at +5, past the 5-byte jmp.
+ */
+int traced_late(int x)
+{
+	asm goto(".byte 0x3e, 0x8d, 0x74, 0x26, 0x00\n\t"
+		 "1: .byte 0x3e, 0x8d, 0x74, 0x26, 0x00\n\t"
+		 ".pushsection __jump_table, \"aw\"\n\t"
+		 ".balign 4\n\t"
+		 ".long 1b - ., %l[yes] - .\n\t"
+		 ".long traced_key - .\n\t"
+		 ".popsection" : : : : yes);
+	return x;
+yes:
+	return x + hidden_var;
+}
+
+/* call __fentry__; mov %eax,hidden_var; ret: 11 bytes, room for the 5-byte jmp only */
+void small(int x)
+{
+	hidden_var = x;
+}
+
+/*
  * Two names of one address, as the linker script gives _stext and
  * startup_32 one: kallsyms shows one of them.
  */
