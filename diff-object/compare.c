@@ -120,12 +120,11 @@ static bool same_target(struct cmp *c, struct reloc_target *o, struct reloc_targ
 			       !strcmp(p->sym->name, o->sym->name);
 		/*
 		 * A local read-only object with new contents travels as a copy;
-		 * a pr_debug() descriptor changes with every line above it, and
-		 * a changed user carries its own copy anyway.
+		 * so does a pr_debug() descriptor with a new message (its line
+		 * alone is no change: compare_symbol()).
 		 */
 		return pass(p->sym)->twin == o->sym &&
-		       !(sym_is_data(p->sym) && pass(p->sym)->status == ST_CHANGED &&
-			 !is_dyndbg_descriptor(p->sym));
+		       !(sym_is_data(p->sym) && pass(p->sym)->status == ST_CHANGED);
 	}
 	if (!o->sec)
 		return false;
@@ -316,6 +315,8 @@ static enum status compare_symbol(struct cmp *c, struct ctx *ctx, struct symbol 
 	struct symbol *o = pass(p)->twin;
 	struct range ro, rp;
 	bool line_only;
+	/* a pr_debug() descriptor's line moves with every line above it */
+	const struct skip line[NSKIP] = { { LKHP_DYNDBG_LINE_OFF, 4 } };
 
 	if (!o)
 		return ST_NEW;
@@ -323,7 +324,8 @@ static enum status compare_symbol(struct cmp *c, struct ctx *ctx, struct symbol 
 		return ST_CHANGED;
 	sym_range(o, &ro);
 	sym_range(p, &rp);
-	if (!same_range(c, &ro, &rp, NULL, sym_is_func(p) ? p : NULL, &line_only))
+	if (!same_range(c, &ro, &rp, is_dyndbg_descriptor(p) ? line : NULL,
+			sym_is_func(p) ? p : NULL, &line_only))
 		return ST_CHANGED;
 	if (sym_is_func(p) && !same_entries(c, ctx, o, p))
 		return ST_CHANGED;

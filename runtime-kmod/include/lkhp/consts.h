@@ -55,6 +55,12 @@
  * entries name.  Their contents (line numbers) may change.
  */
 #define LKHP_DYNDBG_SECTION	"__dyndbg"
+/*
+ * The word of a descriptor that holds its line (lineno:18, class_id:6,
+ * flags:8 after four pointers, i386 6.1): the one part that changes
+ * without the message changing.
+ */
+#define LKHP_DYNDBG_LINE_OFF	16
 
 /*
  * A patch module's struct lkhp_patch is named LKHP_PATCH_VAR: lkhp.ko finds
