@@ -108,6 +108,32 @@ int same_anon_section(struct section *o, struct section *p)
 	return c.failed ? -1 : same;
 }
 
+/* A local constant: what it holds is all there is to it (a __func__.N). */
+static bool is_constant(const struct symbol *s)
+{
+	return sym_is_data(s) && s->bind == STB_LOCAL && !(s->sec->sh.sh_flags & SHF_WRITE);
+}
+
+/*
+ * Two constants the twins do not tie (gcc renumbered a __func__.N that only
+ * a pr_debug() descriptor uses, and its old number went to another): the
+ * same if they hold the same.
+ */
+static bool same_constant(struct cmp *c, struct symbol *o, struct symbol *p)
+{
+	struct range ro, rp;
+	bool dummy, same;
+
+	if (c->depth >= MAX_ANON_DEPTH)
+		return fail(c, "constants nested deeper than MAX_ANON_DEPTH (4096)", p->name);
+	sym_range(o, &ro);
+	sym_range(p, &rp);
+	c->depth++;
+	same = same_range(c, &ro, &rp, NULL, NULL, &dummy);
+	c->depth--;
+	return same;
+}
+
 static bool same_target(struct cmp *c, struct reloc_target *o, struct reloc_target *p)
 {
 	if (o->off != p->off && !(o->sec && p->sec && sec_is_strings(p->sec)))
@@ -123,6 +149,8 @@ static bool same_target(struct cmp *c, struct reloc_target *o, struct reloc_targ
 		 * so does a pr_debug() descriptor with a new message (its line
 		 * alone is no change: compare_symbol()).
 		 */
+		if (pass(p->sym)->twin != o->sym && is_constant(p->sym) && is_constant(o->sym))
+			return same_constant(c, o->sym, p->sym);
 		return pass(p->sym)->twin == o->sym &&
 		       !(sym_is_data(p->sym) && pass(p->sym)->status == ST_CHANGED);
 	}
