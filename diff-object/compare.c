@@ -108,6 +108,32 @@ int same_anon_section(struct section *o, struct section *p)
 	return c.failed ? -1 : same;
 }
 
+/* A local constant: what it holds is all there is to it (a __func__.N). */
+static bool is_constant(const struct symbol *s)
+{
+	return sym_is_data(s) && s->bind == STB_LOCAL && !(s->sec->sh.sh_flags & SHF_WRITE);
+}
+
+/*
+ * Two constants the twins do not tie (gcc renumbered a __func__.N that only
+ * a pr_debug() descriptor uses, and its old number went to another): the
+ * same if they hold the same.
+ */
+static bool same_constant(struct cmp *c, struct symbol *o, struct symbol *p)
+{
+	struct range ro, rp;
+	bool dummy, same;
+
+	if (c->depth >= MAX_ANON_DEPTH)
+		return fail(c, "constants nested deeper than MAX_ANON_DEPTH (4096)", p->name);
+	sym_range(o, &ro);
+	sym_range(p, &rp);
+	c->depth++;
+	same = same_range(c, &ro, &rp, NULL, NULL, &dummy);
+	c->depth--;
+	return same;
+}
+
 static bool same_target(struct cmp *c, struct reloc_target *o, struct reloc_target *p)
 {
 	if (o->off != p->off && !(o->sec && p->sec && sec_is_strings(p->sec)))
@@ -120,12 +146,13 @@ static bool same_target(struct cmp *c, struct reloc_target *o, struct reloc_targ
 			       !strcmp(p->sym->name, o->sym->name);
 		/*
 		 * A local read-only object with new contents travels as a copy;
-		 * a pr_debug() descriptor changes with every line above it, and
-		 * a changed user carries its own copy anyway.
+		 * so does a pr_debug() descriptor with a new message (its line
+		 * alone is no change: compare_symbol()).
 		 */
+		if (pass(p->sym)->twin != o->sym && is_constant(p->sym) && is_constant(o->sym))
+			return same_constant(c, o->sym, p->sym);
 		return pass(p->sym)->twin == o->sym &&
-		       !(sym_is_data(p->sym) && pass(p->sym)->status == ST_CHANGED &&
-			 !is_dyndbg_descriptor(p->sym));
+		       !(sym_is_data(p->sym) && pass(p->sym)->status == ST_CHANGED);
 	}
 	if (!o->sec)
 		return false;
@@ -316,6 +343,8 @@ static enum status compare_symbol(struct cmp *c, struct ctx *ctx, struct symbol 
 	struct symbol *o = pass(p)->twin;
 	struct range ro, rp;
 	bool line_only;
+	/* a pr_debug() descriptor's line moves with every line above it */
+	const struct skip line[NSKIP] = { { LKHP_DYNDBG_LINE_OFF, 4 } };
 
 	if (!o)
 		return ST_NEW;
@@ -323,7 +352,8 @@ static enum status compare_symbol(struct cmp *c, struct ctx *ctx, struct symbol 
 		return ST_CHANGED;
 	sym_range(o, &ro);
 	sym_range(p, &rp);
-	if (!same_range(c, &ro, &rp, NULL, sym_is_func(p) ? p : NULL, &line_only))
+	if (!same_range(c, &ro, &rp, is_dyndbg_descriptor(p) ? line : NULL,
+			sym_is_func(p) ? p : NULL, &line_only))
 		return ST_CHANGED;
 	if (sym_is_func(p) && !same_entries(c, ctx, o, p))
 		return ST_CHANGED;

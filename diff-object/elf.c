@@ -82,21 +82,47 @@ void htab_free(struct htab *h)
 	h->buckets = NULL;
 }
 
+#define UNIQUE_ID_PREFIX "__UNIQUE_ID_"
+
+/*
+ * Where the __COUNTER__ that __UNIQUE_ID(prefix) pastes after its prefix
+ * starts (__UNIQUE_ID_ddebug966.37: at "966"), or NULL.  Every use of
+ * __COUNTER__ above shifts it: a pr_debug() added to one function renames
+ * the descriptors of all those below.
+ */
+static const char *unique_id_counter(const char *name)
+{
+	const char *base = name + strlen(UNIQUE_ID_PREFIX);
+	const char *end, *digits;
+
+	if (strncmp(name, UNIQUE_ID_PREFIX, strlen(UNIQUE_ID_PREFIX)))
+		return NULL;
+	end = base + strcspn(base, ".");
+	for (digits = end; digits > base && digits[-1] >= '0' && digits[-1] <= '9'; digits--)
+		;
+	return digits < end && digits > base ? digits : NULL;
+}
+
 /*
  * gcc numbers what it invents (`count.3`, `foo.isra.0`, `foo.constprop.1`,
  * `foo.part.0`, `CSWTCH.12`) and the numbers shift between two builds.  The
- * key drops every all-digit component: foo.constprop.0.isra.0 -> foo.constprop.isra.
+ * key drops every all-digit component: foo.constprop.0.isra.0 -> foo.constprop.isra,
+ * and __UNIQUE_ID()'s counter: __UNIQUE_ID_ddebug966.37 -> __UNIQUE_ID_ddebug.
  */
 char *name_key(const char *name)
 {
 	char *key = strdup(name), *out = key;
-	const char *p = name;
+	const char *p = name, *counter = unique_id_counter(name);
 
 	if (!key)
 		return NULL;
 	while (*p) {
 		const char *q = p + 1;
 
+		if (p == counter) {
+			p += strspn(p, "0123456789");
+			continue;
+		}
 		if (*p == '.' && p != name) {
 			while (*q >= '0' && *q <= '9')
 				q++;

@@ -335,9 +335,9 @@ void lkhp_fill_func_info(const struct lkhp_func *f, struct lkhp_func_info *fi)
 	strscpy(fi->obj_file, lkhp_object_name(f->obj), sizeof(fi->obj_file));
 	fi->hop_addr = f->new_addr;
 	fi->sympos = f->sympos;
-	memcpy(fi->patch_ins, f->patch_ins, LKHP_INS_LEN);
 	if (!s)
 		return;
+	memcpy(fi->patch_ins, f->patch_ins, LKHP_INS_LEN);
 	fi->orig_addr = s->func_addr;
 	fi->site_addr = s->addr;
 	fi->old_size = s->func_size;

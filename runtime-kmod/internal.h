@@ -40,7 +40,8 @@ struct lkhp_site {
 	unsigned long		func_size;
 	unsigned long		addr;		/* func_addr + site_offset */
 	unsigned int		site_offset;
-	struct lkhp_func	*active;	/* whose ljmp is there, NULL = none */
+	unsigned int		ins_len;	/* the redirect's: LKHP_[L]JMP_SIZE */
+	struct lkhp_func	*active;	/* whose redirect is there, NULL = none */
 	u8			orig_ins[LKHP_INS_LEN];
 };
 
@@ -218,7 +219,7 @@ struct lkhp_obj *lkhp_object_find(struct lkhp_entry *e, const char *objname);
 struct lkhp_obj *lkhp_object_add(struct lkhp_entry *e, const char *objname);
 
 /* text.c */
-void lkhp_ljmp_encode(u8 *ins, unsigned long target);
+void lkhp_redirect_encode(const struct lkhp_site *s, u8 *ins, unsigned long target);
 int lkhp_text_read(unsigned long addr, u8 *buf, size_t len);
 int lkhp_text_write(unsigned long addr, const void *buf, size_t len);
 int lkhp_write_map(struct lkhp_write *w);

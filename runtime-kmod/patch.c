@@ -337,20 +337,27 @@ static struct lkhp_site *lkhp_site_find(unsigned long func_addr)
 	return NULL;
 }
 
+static unsigned int lkhp_redirect_len(const struct lkhp_patch_func *d)
+{
+	return d->flags & LKHP_FUNC_JMP_REL32 ? LKHP_JMP_SIZE : LKHP_LJMP_SIZE;
+}
+
 /* The site of @f's original function, created on first use. */
 static int lkhp_site_get(struct lkhp_entry *e, struct lkhp_func *f,
 			 unsigned long func_addr)
 {
 	const struct lkhp_patch_func *d = f->desc;
 	struct lkhp_site *s = lkhp_site_find(func_addr);
+	unsigned int len = lkhp_redirect_len(d);
 	int ret;
 
 	if (s) {
 		if (s->site_offset != d->site_offset ||
-		    s->func_size != d->old_size) {
-			lkhp_fail("%s: refused: %s: site offset %u / size %u differ from another patch's %u / %lu",
-			       e->desc->name, f->name, d->site_offset,
-			       d->old_size, s->site_offset, s->func_size);
+		    s->func_size != d->old_size || s->ins_len != len) {
+			lkhp_fail("%s: refused: %s: site offset %u / size %u / %u-byte redirect differ from another patch's %u / %lu / %u",
+				  e->desc->name, f->name, d->site_offset,
+				  d->old_size, len, s->site_offset,
+				  s->func_size, s->ins_len);
 			return -EINVAL;
 		}
 		goto out;
@@ -366,15 +373,17 @@ static int lkhp_site_get(struct lkhp_entry *e, struct lkhp_func *f,
 	s->func_addr = func_addr;
 	s->func_size = d->old_size;
 	s->site_offset = d->site_offset;
+	s->ins_len = len;
 	s->addr = func_addr + d->site_offset;
 	INIT_LIST_HEAD(&s->funcs);
-	ret = lkhp_text_read(s->addr, s->orig_ins, LKHP_INS_LEN);
+	ret = lkhp_text_read(s->addr, s->orig_ins, len);
 	if (ret)
 		goto err_name;
 	list_add_tail(&s->node, &lkhp_sites);
 out:
 	f->site = s;
 	list_add_tail(&f->site_node, &s->funcs);
+	lkhp_redirect_encode(s, f->patch_ins, f->new_addr);
 	return 0;
 
 err_name:
@@ -409,18 +418,19 @@ static int lkhp_func_check(struct lkhp_entry *e, struct lkhp_func *f)
 
 	if (!lkhp_str_ok(mod, d->old_name, LKHP_SYM_LEN) ||
 	    !lkhp_objname_ok(mod, d->objname) ||
-	    (d->flags & ~LKHP_FUNC_FORCE_UNSAFE) ||
+	    (d->flags & ~(LKHP_FUNC_FORCE_UNSAFE | LKHP_FUNC_JMP_REL32)) ||
 	    (d->site_offset != LKHP_SITE_ENTRY &&
 	     d->site_offset != LKHP_SITE_FENTRY)) {
 		lkhp_fail("%s: refused: malformed function record %u",
 			  e->desc->name, (unsigned int)(f - e->funcs));
 		return -EINVAL;
 	}
-	if (d->old_size < d->site_offset + LKHP_INS_LEN) {
-		lkhp_fail("%s: refused: %s is too short for the redirect: %u bytes, need %u (site offset %u + %u-byte ljmp)",
+	if (d->old_size < d->site_offset + lkhp_redirect_len(d)) {
+		lkhp_fail("%s: refused: %s is too short for the redirect: %u bytes, need %u (site offset %u + %u-byte %s)",
 			  e->desc->name, d->old_name, d->old_size,
-			  d->site_offset + LKHP_INS_LEN, d->site_offset,
-			  LKHP_INS_LEN);
+			  d->site_offset + lkhp_redirect_len(d), d->site_offset,
+			  lkhp_redirect_len(d),
+			  d->flags & LKHP_FUNC_JMP_REL32 ? "jmp" : "ljmp");
 		return -EINVAL;
 	}
 	f->new_addr = (unsigned long)d->new_func;
@@ -440,7 +450,6 @@ static int lkhp_func_check(struct lkhp_entry *e, struct lkhp_func *f)
 		return -ENOMEM;
 	f->sympos = d->sympos;
 	f->flags = d->flags;
-	lkhp_ljmp_encode(f->patch_ins, f->new_addr);
 	return 0;
 }
 

@@ -20,16 +20,27 @@
 #include <asm/segment.h>
 #include "internal.h"
 
-#define LKHP_OP_LJMP	0xea	/* ljmp ptr16:32 */
-
-/* ljmp $__KERNEL_CS, $target: ea imm32 imm16, 7 bytes. */
-void lkhp_ljmp_encode(u8 *ins, unsigned long target)
+/*
+ * The redirect at @s to @target: ljmp $__KERNEL_CS, $target (ea imm32
+ * imm16, 7 bytes), or jmp rel32 (e9 imm32, 5 bytes) where the site takes
+ * only that; its displacement is from the site's end, so it is encoded
+ * once the site is known, again after a module reload.
+ */
+void lkhp_redirect_encode(const struct lkhp_site *s, u8 *ins, unsigned long target)
 {
 	u32 off = target;
 	u16 cs = __KERNEL_CS;
 
 	BUILD_BUG_ON(LKHP_INS_LEN != 1 + sizeof(off) + sizeof(cs));
-	ins[0] = LKHP_OP_LJMP;
+	BUILD_BUG_ON(LKHP_JMP_SIZE != 1 + sizeof(off));
+	memset(ins, 0, LKHP_INS_LEN);
+	if (s->ins_len == LKHP_JMP_SIZE) {
+		off = target - (s->addr + LKHP_JMP_SIZE);
+		ins[0] = LKHP_JMP_OPCODE;
+		memcpy(&ins[1], &off, sizeof(off));
+		return;
+	}
+	ins[0] = LKHP_LJMP_OPCODE;
 	memcpy(&ins[1], &off, sizeof(off));
 	memcpy(&ins[1 + sizeof(off)], &cs, sizeof(cs));
 }
@@ -91,7 +102,7 @@ int lkhp_text_write(unsigned long addr, const void *buf, size_t len)
 
 int lkhp_write_map(struct lkhp_write *w)
 {
-	void *alias = lkhp_alias_map(w->site->addr, LKHP_INS_LEN, &w->alias_base);
+	void *alias = lkhp_alias_map(w->site->addr, w->site->ins_len, &w->alias_base);
 
 	if (IS_ERR(alias))
 		return PTR_ERR(alias);
@@ -117,10 +128,12 @@ int lkhp_writes_apply(struct lkhp_switch *sw)
 	unsigned int i;
 
 	for (i = 0; i < sw->nr; i++) {
-		if (memcmp(sw->writes[i].alias, sw->writes[i].old, LKHP_INS_LEN))
+		struct lkhp_write *w = &sw->writes[i];
+
+		if (memcmp(w->alias, w->old, w->site->ins_len))
 			return -EIO;
 	}
 	for (i = 0; i < sw->nr; i++)
-		memcpy(sw->writes[i].alias, sw->writes[i].new, LKHP_INS_LEN);
+		memcpy(sw->writes[i].alias, sw->writes[i].new, sw->writes[i].site->ins_len);
 	return 0;
 }

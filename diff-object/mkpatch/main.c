@@ -142,9 +142,9 @@ static void print_debug(const struct mkpatch *mk)
 
 		fputs("replaced function: ", stdout);
 		print_kref(&f->old);
-		printf(" sympos %u site +%u (0x%08x, %u bytes)%s\n", f->old.sympos, f->site_offset,
-		       target_table_addr(f->old.t, f->old.vs), f->old.vs->size,
-		       f->force_unsafe ? " force-unsafe" : "");
+		printf(" sympos %u site +%u%s (0x%08x, %u bytes)%s\n", f->old.sympos, f->site_offset,
+		       f->near_jump ? " jmp-rel32" : "", target_table_addr(f->old.t, f->old.vs),
+		       f->old.vs->size, f->force_unsafe ? " force-unsafe" : "");
 	}
 	print_callbacks(mk);
 	for (i = 0; i < mk->nrelocs; i++) {

@@ -150,6 +150,7 @@ struct mk_func {
 	struct symbol *new_func;	/* in the linked object */
 	uint32_t site_offset;
 	bool force_unsafe;		/* LKHP_FUNC_FORCE_UNSAFE (macros.c) */
+	bool near_jump;			/* LKHP_FUNC_JMP_REL32: the ljmp does not fit */
 };
 
 struct mk_reloc {

@@ -81,44 +81,65 @@ static void refuse_lookup(const char *obj, const struct kref *k, enum lookup r)
 		    r == AMBIGUOUS ? " (several symbols match)" : "");
 }
 
+/*
+ * The redirect that fits at the site: the ljmp (the runtime's contract,
+ * docs/runtime.md), else the 5-byte jmp rel32, else none (0).  A static
+ * branch (a tracepoint or static key at the top of the function) under the
+ * redirect would be rewritten by the kernel over it when its key changes,
+ * and 6.1's jump_label BUG()s on the bytes it finds: objdump of
+ * __mmap_lock_do_trace_released shows "call __fentry__" at +0 and the
+ * branch "3e 8d 74 26 00" at +5; a pr_debug() on the first line puts it at
+ * +11 (__mptcp_destroy_sock), past the jmp.  *branch: the branch in the
+ * way, if that is why neither fits.
+ */
+static uint32_t redirect_len(const struct kref *k, uint32_t site, uint32_t *branch)
+{
+	static const uint32_t lens[] = { LKHP_LJMP_SIZE, LKHP_JMP_SIZE };
+	size_t i;
+
+	*branch = 0;
+	for (i = 0; i < sizeof(lens) / sizeof(lens[0]); i++) {
+		uint32_t jump;
+
+		if (k->vs->size < site + lens[i])
+			continue;
+		jump = target_jump_site_in(k->t, k->vs->value + site, lens[i]);
+		if (!jump)
+			return lens[i];
+		*branch = jump;
+	}
+	return 0;
+}
+
 static int add_func(struct mkpatch *mk, struct symbol *s, const struct kref *k)
 {
-	const char *obj = NULL;
 	struct mk_func *f;
 	char buf[512];
 	size_t i;
-	uint32_t jump;
+	uint32_t len, branch;
 	uint32_t site = target_has_fentry(k->t, k->vs->value) ? LKHP_SITE_FENTRY
 							      : LKHP_SITE_ENTRY;
 
 	/* by address, as lkhp.ko tells them apart: an alias is the same function */
 	for (i = 0; i < mk->nfuncs; i++)
 		if (mk->funcs[i].old.t == k->t && mk->funcs[i].old.vs->value == k->vs->value) {
-			obj = blame(mk, s->name, true);
-			UNSUPPORTED(obj, display(k, buf, sizeof(buf)),
+			UNSUPPORTED(blame(mk, s->name, true), display(k, buf, sizeof(buf)),
 				    "replaced twice (by %s and %s)", mk->funcs[i].new_func->name,
 				    s->name);
 			return -1;
 		}
-	if (k->vs->size < site + LKHP_LJMP_SIZE) {
-		obj = blame(mk, s->name, true);
-		UNSUPPORTED(obj, display(k, buf, sizeof(buf)),
-			    "too small to patch: %u bytes, the %u-byte jump goes at +%u",
-			    k->vs->size, LKHP_LJMP_SIZE, site);
-		return -1;
-	}
-	/*
-	 * A static branch (a tracepoint or static key at the top of the
-	 * function) under the jump would be rewritten by the kernel over it
-	 * when its key changes: objdump of __mmap_lock_do_trace_released
-	 * shows "call __fentry__" at +0 and the branch "3e 8d 74 26 00" at +5.
-	 */
-	jump = target_jump_site_in(k->t, k->vs->value + site, LKHP_LJMP_SIZE);
-	if (jump) {
+	len = redirect_len(k, site, &branch);
+	if (!len && branch) {
 		UNSUPPORTED(blame(mk, s->name, true), display(k, buf, sizeof(buf)),
 			    "a static branch (tracepoint or static key) at +%u is inside the "
 			    "%u-byte jump at +%u: the kernel would rewrite it there; patch the "
-			    "callers instead", jump - k->vs->value, LKHP_LJMP_SIZE, site);
+			    "callers instead", branch - k->vs->value, LKHP_JMP_SIZE, site);
+		return -1;
+	}
+	if (!len) {
+		UNSUPPORTED(blame(mk, s->name, true), display(k, buf, sizeof(buf)),
+			    "too small to patch: %u bytes, the %u-byte jump goes at +%u",
+			    k->vs->size, LKHP_JMP_SIZE, site);
 		return -1;
 	}
 	f = append(mk, (void **)&mk->funcs, &mk->nfuncs, sizeof(*f));
@@ -127,6 +148,7 @@ static int add_func(struct mkpatch *mk, struct symbol *s, const struct kref *k)
 	f->old = *k;
 	f->new_func = s;
 	f->site_offset = site;
+	f->near_jump = len == LKHP_JMP_SIZE;
 	return 0;
 }
 

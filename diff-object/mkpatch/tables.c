@@ -43,6 +43,16 @@ static const char *site_name(uint32_t site)
 	return site == LKHP_SITE_FENTRY ? "LKHP_SITE_FENTRY" : "LKHP_SITE_ENTRY";
 }
 
+static const char *func_flags(const struct mk_func *fn)
+{
+	static const char *const names[2][2] = {
+		{ "0", "LKHP_FUNC_JMP_REL32" },
+		{ "LKHP_FUNC_FORCE_UNSAFE", "LKHP_FUNC_FORCE_UNSAFE | LKHP_FUNC_JMP_REL32" },
+	};
+
+	return names[fn->force_unsafe][fn->near_jump];
+}
+
 static const char *type_name(uint32_t type)
 {
 	return type == LKHP_R_386_32 ? "LKHP_R_386_32" : "LKHP_R_386_PC32";
@@ -123,8 +133,7 @@ int write_tables(struct mkpatch *mk, FILE *f)
 			"\t\t.new_func\t= __lkhp_func_%zu,\n\t\t.site_offset\t= %s,\n"
 			"\t\t.flags\t\t= %s,\n\t},\n",
 			target_table_addr(fn->old.t, fn->old.vs), fn->old.vs->size, i,
-			site_name(fn->site_offset),
-			fn->force_unsafe ? "LKHP_FUNC_FORCE_UNSAFE" : "0");
+			site_name(fn->site_offset), func_flags(fn));
 	}
 	fputs("};\n\n", f);
 

@@ -367,12 +367,14 @@ const char *state_name(__u32 s)
 	       state_names[s] : "?";
 }
 
-static void print_ins(const char *label, const __u8 *ins)
+/* @len bytes of @ins: the redirect's, told by its opcode (@patch). */
+static void print_ins(const char *label, const __u8 *ins, const __u8 *patch)
 {
+	int len = patch[0] == LKHP_JMP_OPCODE ? LKHP_JMP_SIZE : LKHP_INS_LEN;
 	int i;
 
 	printf("    %-9s", label);
-	for (i = 0; i < LKHP_INS_LEN; i++)
+	for (i = 0; i < len; i++)
 		printf(" %02x", ins[i]);
 	putchar('\n');
 }
@@ -467,8 +469,8 @@ static int list_one(__u32 id)
 		       f[i].obj_file, (unsigned long long)f[i].orig_addr,
 		       f[i].site_offset, (unsigned long long)f[i].hop_addr,
 		       f[i].active ? " (active)" : "");
-		print_ins("original", f[i].original_ins);
-		print_ins("patch", f[i].patch_ins);
+		print_ins("original", f[i].original_ins, f[i].patch_ins);
+		print_ins("patch", f[i].patch_ins, f[i].patch_ins);
 	}
 	free(f);
 	return 0;

@@ -14,6 +14,8 @@ int no_ftrace(int x);
 int aliased_fn(int x);
 int aliased_other(int x);
 int interior_fn(int x);
+int traced_late(int x);
+void small(int x);
 
 /* fakemod's (kernel/fakemod/) and othermod's */
 int fm_export(int x);

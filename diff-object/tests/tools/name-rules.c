@@ -42,6 +42,10 @@ static const struct {
 	{ "foo.cold", "foo.cold" },
 	{ "foo.part.1.cold", "foo.part.cold" },
 	{ ".LC0", ".LC0" },
+	{ "__UNIQUE_ID_ddebug966.37", "__UNIQUE_ID_ddebug" },
+	{ "__UNIQUE_ID___addressable_foo412", "__UNIQUE_ID___addressable_foo" },
+	{ "__UNIQUE_ID_", "__UNIQUE_ID_" },
+	{ "__UNIQUE_ID_123", "__UNIQUE_ID_123" },	/* no prefix: nothing to tell apart */
 };
 
 int main(void)

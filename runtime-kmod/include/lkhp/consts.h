@@ -15,9 +15,17 @@
 #define LKHP_VERSION		"1.0"
 
 /* The redirect written at a site: ljmp $__KERNEL_CS, $new (ea imm32 imm16). */
+#define LKHP_LJMP_OPCODE	0xea
 #define LKHP_LJMP_SIZE		7
+/*
+ * The short one, where the ljmp does not fit (LKHP_FUNC_JMP_REL32):
+ * jmp rel32 (e9 imm32); the displacement wraps, so it reaches all of i386.
+ * A reader of the redirect's bytes tells them apart by the opcode.
+ */
+#define LKHP_JMP_OPCODE		0xe9
+#define LKHP_JMP_SIZE		5
 
-/* struct lkhp_patch_func.site_offset: where the ljmp goes. */
+/* struct lkhp_patch_func.site_offset: where the redirect goes. */
 #define LKHP_SITE_ENTRY		0	/* function entry (no ftrace site) */
 #define LKHP_SITE_FENTRY	5	/* just past the 5-byte `call __fentry__` */
 
@@ -47,6 +55,12 @@
  * entries name.  Their contents (line numbers) may change.
  */
 #define LKHP_DYNDBG_SECTION	"__dyndbg"
+/*
+ * The word of a descriptor that holds its line (lineno:18, class_id:6,
+ * flags:8 after four pointers, i386 6.1): the one part that changes
+ * without the message changing.
+ */
+#define LKHP_DYNDBG_LINE_OFF	16
 
 /*
  * A patch module's struct lkhp_patch is named LKHP_PATCH_VAR: lkhp.ko finds

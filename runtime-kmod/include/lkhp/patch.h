@@ -61,6 +61,12 @@
 
 /* struct lkhp_patch_func.flags */
 #define LKHP_FUNC_FORCE_UNSAFE	0x1	/* its original: no stack check */
+/*
+ * The redirect is the LKHP_JMP_SIZE-byte jmp rel32, not the ljmp: the build
+ * side sets it where the ljmp would cover a static branch the kernel
+ * rewrites, or run past the function's end.
+ */
+#define LKHP_FUNC_JMP_REL32	0x2
 
 /**
  * struct lkhp_object - an object of a patch, as a callback sees it

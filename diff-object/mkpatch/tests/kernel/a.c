@@ -46,23 +46,40 @@ __attribute__((no_instrument_function)) int no_ftrace(int x)
 }
 
 /*
- * A static branch right after the ftrace site, as a tracepoint on the first
- * line of a function makes it: a 5-byte nop with a relative __jump_table
- * entry (arch/x86/include/asm/jump_label.h).
+ * A static branch on traced_key, as a tracepoint makes it: a 5-byte nop
+ * with a relative __jump_table entry (arch/x86/include/asm/jump_label.h),
+ * after the code `before`.
  */
 int traced_key;
 
-int traced(int x)
+#define TRACED_FN(name, before)							\
+int name(int x)									\
+{										\
+	asm goto(before "1: .byte 0x3e, 0x8d, 0x74, 0x26, 0x00\n\t"		\
+		 ".pushsection __jump_table, \"aw\"\n\t"			\
+		 ".balign 4\n\t"						\
+		 ".long 1b - ., %l[yes] - .\n\t"				\
+		 ".long traced_key - .\n\t"					\
+		 ".popsection" : : : : yes);					\
+	return x;								\
+yes:										\
+	return x + hidden_var;							\
+}
+
+/* right after the ftrace site, as on a tracepoint's first line */
+TRACED_FN(traced, "")
+
+/*
+ * 5 bytes later (+10), as a pr_debug() on the first line after a short
+ * prologue makes it (__mptcp_destroy_sock: +11): inside the 7-byte ljmp at
+ * +5, past the 5-byte jmp.
+ */
+TRACED_FN(traced_late, ".byte 0x3e, 0x8d, 0x74, 0x26, 0x00\n\t")
+
+/* call __fentry__; mov %eax,hidden_var; ret: 11 bytes, room for the 5-byte jmp only */
+void small(int x)
 {
-	asm goto("1: .byte 0x3e, 0x8d, 0x74, 0x26, 0x00\n\t"
-		 ".pushsection __jump_table, \"aw\"\n\t"
-		 ".balign 4\n\t"
-		 ".long 1b - ., %l[yes] - .\n\t"
-		 ".long traced_key - .\n\t"
-		 ".popsection" : : : : yes);
-	return x;
-yes:
-	return x + hidden_var;
+	hidden_var = x;
 }
 
 /*
