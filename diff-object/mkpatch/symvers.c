@@ -1,8 +1,10 @@
 /*
  * Module.symvers: the symbols the module loader resolves by itself.
  * Lines are "CRC<TAB>NAME<TAB>MODULE<TAB>EXPORT_TYPE<TAB>NAMESPACE".  A
- * namespaced export is not counted: the loader refuses it unless the module
- * imports the namespace, so the patch reaches it through an LKHP relocation.
+ * namespaced export of vmlinux is not counted: the loader refuses it unless
+ * the module imports the namespace, so the patch reaches it through an LKHP
+ * relocation.  A module's namespaced export is counted like its others: the
+ * patched module that uses it imports the namespace itself.
  * Only vmlinux's exports are left to the loader: a module's (the third
  * column is its path) would make the patch module need it loaded; lkhp.ko
  * resolves those (resolve.c), checking the CRC of the first column.
@@ -64,10 +66,10 @@ int symvers_read(struct symvers *sv, const char *path)
 			ERROR(path, "line %zu: not in Module.symvers format", lineno);
 			return -1;
 		}
-		if (n >= 5 && field[4][0])
-			continue;
 		/* a line without the exporter (older formats): vmlinux's */
 		ent->owner = n >= 3 && field[2][0] ? field[2] : "vmlinux";
+		if (n >= 5 && field[4][0] && !strcmp(ent->owner, "vmlinux"))
+			continue;
 		if (strcmp(ent->owner, "vmlinux")) {
 			/* the module's name: the path's last part, '-' as '_' (kbuild) */
 			const char *last = strrchr(ent->owner, '/');

@@ -21,5 +21,6 @@ void small(int x);
 int fm_export(int x);
 int om_export(int x);
 int om_stale(int x);
+int om_ns_export(int x);
 int om_hidden(int x);
 extern int shared_name;

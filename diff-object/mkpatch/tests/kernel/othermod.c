@@ -14,6 +14,12 @@ int om_stale(int x)
 	return x + 2;
 }
 
+/* exported in a namespace (EXPORT_SYMBOL_NS_GPL) */
+int om_ns_export(int x)
+{
+	return x + 3;
+}
+
 int om_hidden(int x)
 {
 	return x - 1;
