@@ -83,6 +83,7 @@ struct ctx {
 	struct elf_obj orig, patched;
 	const char *out_path;
 	bool drop_exports;	/* -E: a cumulative patch carries no new export */
+	bool module;		/* -m: module code of a kernel that unloads modules */
 	unsigned changed;	/* functions reported */
 };
 
@@ -176,6 +177,20 @@ int dwarf_type_users(struct elf_obj *obj, const char *type,
 
 /* layouts.c */
 int check_layouts(struct ctx *ctx);
+
+/*
+ * .init.text, .init.data, .exit.text, .init.rodata, ...: freed once init
+ * has run (.init*), or kept only in a module that can be unloaded (.exit*).
+ */
+static inline bool sec_is_init(const struct section *sec)
+{
+	return prefixed(sec->name, ".init.") || !strcmp(sec->name, ".init");
+}
+
+static inline bool sec_is_exit(const struct section *sec)
+{
+	return prefixed(sec->name, ".exit.") || !strcmp(sec->name, ".exit");
+}
 
 /* the pipeline, in the order main() runs it */
 int correlate(struct ctx *ctx);
