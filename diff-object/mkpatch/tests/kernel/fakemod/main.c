@@ -65,6 +65,15 @@ int fm_warn(int x)
 	return x;
 }
 
+/* its __exit function (.exit.text, notrace) and module_exit()'s alias of it */
+static __attribute__((section(".exit.text"), cold, noinline, no_instrument_function))
+void fm_exit(void)
+{
+	counter = 0;
+	fm_enable(0);
+}
+void cleanup_module(void) __attribute__((alias("fm_exit")));
+
 /*
  * What modpost writes into fakemod.ko: it uses othermod's exports
  * (depends=), imports om_export at Module.symvers's version and om_stale
