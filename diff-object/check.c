@@ -16,11 +16,12 @@
  * Why what sec holds is gone from the running kernel, or NULL.  A module's
  * __exit code stays in its core text while it is loaded and runs at rmmod
  * (lkhp-build gives -m only when the kernel unloads modules): an ordinary
- * function.
+ * function.  A module's __init code runs at each load, after lkhp.ko has
+ * switched the patch in (LKHP_FUNC_INIT): patched for the loads that follow.
  */
 static const char *init_exit_gone(const struct ctx *ctx, const struct section *sec)
 {
-	if (sec_is_init(sec))
+	if (sec_is_init(sec) && !ctx->module)
 		return "__init code and data are freed once init has run";
 	if (sec_is_exit(sec) && !ctx->module)
 		return "__exit code and data are discarded (vmlinux's at link, a module's "

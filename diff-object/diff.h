@@ -178,20 +178,6 @@ int dwarf_type_users(struct elf_obj *obj, const char *type,
 /* layouts.c */
 int check_layouts(struct ctx *ctx);
 
-/*
- * .init.text, .init.data, .exit.text, .init.rodata, ...: freed once init
- * has run (.init*), or kept only in a module that can be unloaded (.exit*).
- */
-static inline bool sec_is_init(const struct section *sec)
-{
-	return prefixed(sec->name, ".init.") || !strcmp(sec->name, ".init");
-}
-
-static inline bool sec_is_exit(const struct section *sec)
-{
-	return prefixed(sec->name, ".exit.") || !strcmp(sec->name, ".exit");
-}
-
 /* the pipeline, in the order main() runs it */
 int correlate(struct ctx *ctx);
 int compare(struct ctx *ctx);

@@ -20,7 +20,8 @@ static void usage(FILE *f)
 		"  -v  explain correlation, entry sizes and __LINE__-only changes on stderr\n"
 		"  -E  carry no new EXPORT_SYMBOL (a cumulative patch): warn instead\n"
 		"  -m  the objects are a module's code, on a kernel that unloads modules\n"
-		"      (CONFIG_MODULE_UNLOAD): its __exit code stays loaded and is patched\n"
+		"      (CONFIG_MODULE_UNLOAD): its __exit code stays loaded and is patched,\n"
+		"      its __init code is patched for the loads that follow the patch\n"
 		"exit: 0 written, 1 error, 2 unsupported change, 3 no change\n");
 }
 
