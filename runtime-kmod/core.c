@@ -303,8 +303,10 @@ int lkhp_disable(struct lkhp_entry *e)
 /* Disable for good: the caller unloads the module next. */
 int lkhp_remove(struct lkhp_entry *e)
 {
-	int ret = lkhp_disable(e);
+	int ret = lkhp_init_refuse_remove(e);
 
+	if (!ret)
+		ret = lkhp_disable(e);
 	if (ret)
 		return ret;
 	e->state = LKHP_STATE_REMOVING;

@@ -7,7 +7,9 @@
  * patch: a patch is refused when such a module is already loaded, and when
  * it would be enabled after the module's init ran unpatched (never half
  * live). At LIVE the init functions' sites are forgotten without writing
- * them: nothing may write into the freed text.
+ * them: nothing may write into the freed text. What a patched init
+ * registered may point into the patch module (a copied string, ops table):
+ * the patch module is held while the module that ran it stays loaded.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -42,7 +44,39 @@ int lkhp_init_refuse_loaded(struct lkhp_entry *e, struct lkhp_obj *obj)
 /* @obj was resolved as its module comes: does its init run patched? */
 void lkhp_init_coming(struct lkhp_entry *e, struct lkhp_obj *obj)
 {
-	obj->init_old = e->state != LKHP_STATE_ENABLED && lkhp_init_func(e, obj);
+	if (!lkhp_init_func(e, obj))
+		return;
+	obj->init_old = e->state != LKHP_STATE_ENABLED;
+	obj->init_pinned = !obj->init_old;
+	if (obj->init_pinned)
+		__module_get(e->mod);
+}
+
+/* @obj's module goes (or @obj is given back): the patch module may go. */
+void lkhp_init_release(struct lkhp_entry *e, struct lkhp_obj *obj)
+{
+	obj->init_old = false;
+	if (!obj->init_pinned)
+		return;
+	obj->init_pinned = false;
+	module_put(e->mod);
+}
+
+int lkhp_init_refuse_remove(struct lkhp_entry *e)
+{
+	unsigned int i;
+
+	for (i = 0; i < e->nr_objs; i++) {
+		struct lkhp_obj *obj = &e->objs[i];
+
+		if (!obj->init_pinned)
+			continue;
+		lkhp_fail("%s: remove refused: %s's init ran with %s's fix and may keep pointers into the patch module: unload %s first",
+			  e->name, obj->name, lkhp_init_func(e, obj)->name,
+			  obj->name);
+		return -EBUSY;
+	}
+	return 0;
 }
 
 int lkhp_init_refuse_enable(struct lkhp_entry *e)

@@ -678,6 +678,7 @@ void lkhp_object_release(struct lkhp_entry *e, struct lkhp_obj *obj)
 
 	lockdep_assert_held(&lkhp_mutex);
 	lkhp_jumps_unlink(obj);
+	lkhp_init_release(e, obj);
 	for (i = 0; i < e->nr_funcs; i++) {
 		if (e->funcs[i].obj == obj)
 			lkhp_site_put(&e->funcs[i]);
