@@ -10,14 +10,24 @@
 #include "diff.h"
 #include "warn.h"
 
-/* .init.text, .init.data, .exit.text, .init.rodata, ... */
-static bool init_or_exit(const struct section *sec)
-{
-	return prefixed(sec->name, ".init.") || prefixed(sec->name, ".exit.") ||
-	       !strcmp(sec->name, ".init") || !strcmp(sec->name, ".exit");
-}
-
 #define REFUSE(ctx, sym, ...) UNSUPPORTED((ctx)->patched.path, (sym), __VA_ARGS__)
+
+/*
+ * Why what sec holds is gone from the running kernel, or NULL.  A module's
+ * __exit code stays in its core text while it is loaded and runs at rmmod
+ * (lkhp-build gives -m only when the kernel unloads modules): an ordinary
+ * function.  A module's __init code runs at each load, after lkhp.ko has
+ * switched the patch in (LKHP_FUNC_INIT): patched for the loads that follow.
+ */
+static const char *init_exit_gone(const struct ctx *ctx, const struct section *sec)
+{
+	if (sec_is_init(sec) && !ctx->module)
+		return "__init code and data are freed once init has run";
+	if (sec_is_exit(sec) && !ctx->module)
+		return "__exit code and data are discarded (vmlinux's at link, a module's "
+		       "at load when the kernel cannot unload modules)";
+	return NULL;
+}
 
 /* The function around a code relocation, or NULL. */
 static struct symbol *reloc_owner(const struct reloc *r)
@@ -83,10 +93,11 @@ static int check_function(struct ctx *ctx, struct symbol *s)
 	struct section *sec = s->sec;
 	size_t i = reloc_lower_bound(sec, s->sym.st_value);
 	const char *what = pass(s)->status == ST_NEW ? "new" : "changed";
+	const char *gone = init_exit_gone(ctx, sec);
 
-	if (init_or_exit(sec)) {
-		REFUSE(ctx, s->name, "%s function in %s: init/exit code cannot be patched",
-		       what, sec->name);
+	if (gone) {
+		REFUSE(ctx, s->name, "%s function in %s: init/exit code cannot be patched: %s",
+		       what, sec->name, gone);
 		return 0;
 	}
 	if (pass(s)->unsplittable) {
@@ -113,12 +124,13 @@ static int check_function(struct ctx *ctx, struct symbol *s)
 static void check_data(struct ctx *ctx, struct symbol *s)
 {
 	struct section *sec = s->sec;
+	const char *gone = init_exit_gone(ctx, sec);
 
 	/* a copy travels with the code that uses it: include.c */
 	if (pass(s)->status != ST_CHANGED || static_kind(s) != STATIC_KERNEL)
 		return;
-	if (init_or_exit(sec))
-		REFUSE(ctx, s->name, "changed init/exit data in %s", sec->name);
+	if (gone)
+		REFUSE(ctx, s->name, "changed init/exit data in %s: %s", sec->name, gone);
 	else if (!strcmp(sec->name, ".data..ro_after_init") ||
 		 prefixed(sec->name, ".data..ro_after_init."))
 		REFUSE(ctx, s->name, "changed __ro_after_init data: the running value "

@@ -369,6 +369,30 @@ static void mark(struct symbol *s)
 		pass(s)->status = ST_CHANGED;
 }
 
+/*
+ * Another name of code that s names too, the one kept: module_exit() and
+ * module_init() give a module's exit and init functions the global alias
+ * cleanup_module / init_module.  The code is carried and redirected once,
+ * under the static's name when there is one (the patch module's own exit
+ * is its cleanup_module), else under the first name.  NULL: s is kept.
+ */
+static const struct symbol *kept_alias(const struct symbol *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->sec->nsyms; i++) {
+		const struct symbol *t = s->sec->syms[i];
+
+		if (t == s || !sym_is_func(t) || t->sym.st_value != s->sym.st_value ||
+		    t->sym.st_size != s->sym.st_size)
+			continue;
+		if ((t->bind == STB_LOCAL) != (s->bind == STB_LOCAL) ?
+		    t->bind == STB_LOCAL : t->idx < s->idx)
+			return t;
+	}
+	return NULL;
+}
+
 int compare(struct ctx *ctx)
 {
 	struct elf_obj *p = &ctx->patched;
@@ -406,7 +430,8 @@ int compare(struct ctx *ctx)
 	for (i = 1; i < p->nsyms; i++) {
 		struct symbol *s = &p->syms[i];
 
-		if (sym_is_func(s) && (pass(s)->status == ST_CHANGED || pass(s)->status == ST_NEW)) {
+		if (sym_is_func(s) && (pass(s)->status == ST_CHANGED || pass(s)->status == ST_NEW) &&
+		    !kept_alias(s)) {
 			pass(s)->include = true;
 			pass(s)->report = !pass(s)->parent;
 			ctx->changed += pass(s)->report;

@@ -83,6 +83,7 @@ struct ctx {
 	struct elf_obj orig, patched;
 	const char *out_path;
 	bool drop_exports;	/* -E: a cumulative patch carries no new export */
+	bool module;		/* -m: module code of a kernel that unloads modules */
 	unsigned changed;	/* functions reported */
 };
 

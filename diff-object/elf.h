@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 struct hent {
 	const char *key;
@@ -195,6 +196,20 @@ static inline bool sym_is_data(const struct symbol *s)
 static inline bool sec_is_text(const struct section *s)
 {
 	return s->sh.sh_flags & SHF_EXECINSTR;
+}
+
+/*
+ * .init.text, .init.data, .exit.text, .init.rodata, ...: freed once init
+ * has run (.init*), or kept only in a module that can be unloaded (.exit*).
+ */
+static inline bool sec_is_init(const struct section *s)
+{
+	return !strncmp(s->name, ".init.", 6) || !strcmp(s->name, ".init");
+}
+
+static inline bool sec_is_exit(const struct section *s)
+{
+	return !strncmp(s->name, ".exit.", 6) || !strcmp(s->name, ".exit");
 }
 
 static inline bool sec_is_strings(const struct section *s)

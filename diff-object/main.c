@@ -1,5 +1,5 @@
 /*
- * lkhp-diff ORIG.o PATCHED.o OUT.o
+ * lkhp-diff [-v] [-E] [-m] ORIG.o PATCHED.o OUT.o
  *
  * Compares an object file built before and after a source patch and writes
  * the patch object: the changed and new functions with what they need.
@@ -16,9 +16,12 @@
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: lkhp-diff [-v] [-E] ORIG.o PATCHED.o OUT.o\n"
+	fprintf(f, "usage: lkhp-diff [-v] [-E] [-m] ORIG.o PATCHED.o OUT.o\n"
 		"  -v  explain correlation, entry sizes and __LINE__-only changes on stderr\n"
 		"  -E  carry no new EXPORT_SYMBOL (a cumulative patch): warn instead\n"
+		"  -m  the objects are a module's code, on a kernel that unloads modules\n"
+		"      (CONFIG_MODULE_UNLOAD): its __exit code stays loaded and is patched,\n"
+		"      its __init code is patched for the loads that follow the patch\n"
 		"exit: 0 written, 1 error, 2 unsupported change, 3 no change\n");
 }
 
@@ -78,13 +81,16 @@ int main(int argc, char **argv)
 	lkhp_tool = "lkhp-diff";
 
 	memset(&ctx, 0, sizeof(ctx));
-	while ((c = getopt(argc, argv, "vEh")) != -1) {
+	while ((c = getopt(argc, argv, "vEmh")) != -1) {
 		switch (c) {
 		case 'v':
 			lkhp_verbose = 1;
 			break;
 		case 'E':
 			ctx.drop_exports = true;
+			break;
+		case 'm':
+			ctx.module = true;
 			break;
 		case 'h':
 			usage(stdout);

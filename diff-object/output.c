@@ -40,10 +40,27 @@ struct out {
 	bool *labelled;		/* by source symbol index: its label is defined */
 };
 
+/*
+ * What the patch takes from the kernel's .init* and .exit* sections (a
+ * module's __exit function, its strings) must outlive the patch module's
+ * init: the module loader frees a module's .init* once its init has run and
+ * drops its .exit* when the kernel cannot unload modules.  It goes to
+ * sections of ordinary names; code joins .text (lkhp-patch.lds merges
+ * .text.*), the only section where the loader applies .smp_locks.
+ */
+static const char *out_name(const struct section *src)
+{
+	if (!sec_is_init(src) && !sec_is_exit(src))
+		return src->name;
+	if (sec_is_text(src))
+		return ".text.lkhp_init_exit";
+	return src->sh.sh_flags & SHF_WRITE ? ".data.lkhp_init_exit" : ".rodata.lkhp_init_exit";
+}
+
 static size_t out_sec(struct out *o, struct section *src)
 {
 	if (!o->secs[src->idx])
-		o->secs[src->idx] = eo_section(&o->eo, src->name, &src->sh);
+		o->secs[src->idx] = eo_section(&o->eo, out_name(src), &src->sh);
 	return o->secs[src->idx];
 }
 

@@ -229,6 +229,9 @@ int lkhp_enable(struct lkhp_entry *e)
 			  e->name);
 		return -EAGAIN;
 	}
+	ret = lkhp_init_refuse_enable(e);
+	if (ret)
+		return ret;
 	if (!try_module_get(e->mod)) {
 		lkhp_fail("%s: enable refused: its module is unloading",
 			  e->name);
@@ -300,8 +303,10 @@ int lkhp_disable(struct lkhp_entry *e)
 /* Disable for good: the caller unloads the module next. */
 int lkhp_remove(struct lkhp_entry *e)
 {
-	int ret = lkhp_disable(e);
+	int ret = lkhp_init_refuse_remove(e);
 
+	if (!ret)
+		ret = lkhp_disable(e);
 	if (ret)
 		return ret;
 	e->state = LKHP_STATE_REMOVING;
@@ -565,6 +570,7 @@ static int lkhp_targets_coming(struct module *mod)
 			continue;
 		if (e->state == LKHP_STATE_ENABLED)
 			e->stop_ns = c.stop_ns;
+		lkhp_init_coming(e, obj);
 		pr_notice("%s: module %s patched as it loads (%u function(s), %s, stop %llu ns)\n",
 			  e->name, mod->name, obj->nr_funcs,
 			  e->state == LKHP_STATE_ENABLED ? "enabled" : "disabled",
@@ -654,7 +660,8 @@ int lkhp_register_patch(struct lkhp_patch *p)
 EXPORT_SYMBOL_GPL(lkhp_register_patch);
 
 /*
- * @mod's init succeeded: enable the patches it registered. Enabling only
+ * @mod's init succeeded: forget the sites in its init text (a target), and
+ * enable the patches it registered (a patch module). Enabling only
  * now leaves a failed init nothing to undo. A failure leaves the patch
  * disabled in a loaded module (the load has succeeded); its reason is kept
  * for LKHP_IOC_LAST_ERROR, where lkhp install finds it before it unloads
@@ -666,6 +673,7 @@ void lkhp_module_live(struct module *mod)
 	int ret;
 
 	mutex_lock(&lkhp_mutex);
+	lkhp_init_live(mod);
 	list_for_each_entry(e, &lkhp_patches, node) {
 		if (e->mod != mod)
 			continue;

@@ -59,6 +59,8 @@ struct lkhp_obj {
 	struct lkhp_object	pub;	/* what callbacks see; mod NULL while waiting */
 	char			name[MODULE_NAME_LEN];	/* "" for vmlinux */
 	bool			loaded;	/* resolved: its functions have sites */
+	bool			init_old;	/* its module's init ran unpatched */
+	bool			init_pinned;	/* ran patched: holds the patch module */
 	unsigned int		nr_funcs;
 	const struct lkhp_jump_table *jt;	/* its branches on the module's keys */
 	u8			(*jump_ins)[LKHP_JUMP_SITE_MAX];	/* as built */
@@ -214,6 +216,15 @@ void lkhp_patch_release(struct lkhp_entry *e);
 int lkhp_object_resolve(struct lkhp_entry *e, struct lkhp_obj *obj,
 			struct module *mod);
 void lkhp_object_release(struct lkhp_entry *e, struct lkhp_obj *obj);
+void lkhp_site_put(struct lkhp_func *f);
+
+/* modinit.c: a target module's __init functions (LKHP_FUNC_INIT) */
+int lkhp_init_refuse_loaded(struct lkhp_entry *e, struct lkhp_obj *obj);
+void lkhp_init_coming(struct lkhp_entry *e, struct lkhp_obj *obj);
+int lkhp_init_refuse_enable(struct lkhp_entry *e);
+int lkhp_init_refuse_remove(struct lkhp_entry *e);
+void lkhp_init_release(struct lkhp_entry *e, struct lkhp_obj *obj);
+void lkhp_init_live(struct module *mod);
 const char *lkhp_object_name(const struct lkhp_obj *obj);
 struct lkhp_obj *lkhp_object_find(struct lkhp_entry *e, const char *objname);
 struct lkhp_obj *lkhp_object_add(struct lkhp_entry *e, const char *objname);

@@ -393,7 +393,7 @@ err_free:
 	return ret;
 }
 
-static void lkhp_site_put(struct lkhp_func *f)
+void lkhp_site_put(struct lkhp_func *f)
 {
 	struct lkhp_site *s = f->site;
 
@@ -418,7 +418,9 @@ static int lkhp_func_check(struct lkhp_entry *e, struct lkhp_func *f)
 
 	if (!lkhp_str_ok(mod, d->old_name, LKHP_SYM_LEN) ||
 	    !lkhp_objname_ok(mod, d->objname) ||
-	    (d->flags & ~(LKHP_FUNC_FORCE_UNSAFE | LKHP_FUNC_JMP_REL32)) ||
+	    (d->flags & ~(LKHP_FUNC_FORCE_UNSAFE | LKHP_FUNC_JMP_REL32 |
+			  LKHP_FUNC_INIT)) ||
+	    ((d->flags & LKHP_FUNC_INIT) && !(d->objname && *d->objname)) ||
 	    (d->site_offset != LKHP_SITE_ENTRY &&
 	     d->site_offset != LKHP_SITE_FENTRY)) {
 		lkhp_fail("%s: refused: malformed function record %u",
@@ -468,9 +470,14 @@ static int lkhp_func_resolve(struct lkhp_entry *e, struct lkhp_func *f)
 	ret = lkhp_resolve_sym(e, f->obj, &r, &old_addr);
 	if (ret)
 		return ret;
-	if (f->obj->pub.mod && !within_module_core(old_addr, f->obj->pub.mod)) {
-		lkhp_fail("%s: refused: %s is not in the core text of module %s",
-			  e->desc->name, f->name, f->obj->pub.mod->name);
+	/* init text: only as the module comes (lkhp_init_refuse_loaded()) */
+	if (f->obj->pub.mod && (f->flags & LKHP_FUNC_INIT ?
+				!within_module_init(old_addr, f->obj->pub.mod) :
+				!within_module_core(old_addr, f->obj->pub.mod))) {
+		lkhp_fail("%s: refused: %s is not in the %s text of module %s",
+			  e->desc->name, f->name,
+			  f->flags & LKHP_FUNC_INIT ? "init" : "core",
+			  f->obj->pub.mod->name);
 		return -ENOEXEC;
 	}
 	for (i = 0; i < e->nr_funcs; i++) {
@@ -671,6 +678,7 @@ void lkhp_object_release(struct lkhp_entry *e, struct lkhp_obj *obj)
 
 	lockdep_assert_held(&lkhp_mutex);
 	lkhp_jumps_unlink(obj);
+	lkhp_init_release(e, obj);
 	for (i = 0; i < e->nr_funcs; i++) {
 		if (e->funcs[i].obj == obj)
 			lkhp_site_put(&e->funcs[i]);
@@ -759,7 +767,9 @@ int lkhp_patch_resolve(struct lkhp_entry *e)
 		mod = obj->name[0] ? lkhp_loaded_module(obj->name) : NULL;
 		if (obj->name[0] && !mod)
 			continue;
-		ret = lkhp_object_resolve(e, obj, mod);
+		ret = mod ? lkhp_init_refuse_loaded(e, obj) : 0;
+		if (!ret)
+			ret = lkhp_object_resolve(e, obj, mod);
 		if (ret) {
 			lkhp_patch_release(e);
 			return ret;

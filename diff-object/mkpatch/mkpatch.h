@@ -151,6 +151,7 @@ struct mk_func {
 	uint32_t site_offset;
 	bool force_unsafe;		/* LKHP_FUNC_FORCE_UNSAFE (macros.c) */
 	bool near_jump;			/* LKHP_FUNC_JMP_REL32: the ljmp does not fit */
+	bool init;			/* LKHP_FUNC_INIT: a module's __init function */
 };
 
 struct mk_reloc {

@@ -149,6 +149,8 @@ static int add_func(struct mkpatch *mk, struct symbol *s, const struct kref *k)
 	f->new_func = s;
 	f->site_offset = site;
 	f->near_jump = len == LKHP_JMP_SIZE;
+	/* lkhp-diff -m carries a module's __init code: lkhp.ko patches it as the module loads */
+	f->init = k->t->name && k->vs->sec && sec_is_init(k->vs->sec);
 	return 0;
 }
 

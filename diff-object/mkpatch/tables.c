@@ -43,14 +43,14 @@ static const char *site_name(uint32_t site)
 	return site == LKHP_SITE_FENTRY ? "LKHP_SITE_FENTRY" : "LKHP_SITE_ENTRY";
 }
 
+/* "0", or the LKHP_FUNC_* names of fn's flags joined by " | " */
 static const char *func_flags(const struct mk_func *fn)
 {
-	static const char *const names[2][2] = {
-		{ "0", "LKHP_FUNC_JMP_REL32" },
-		{ "LKHP_FUNC_FORCE_UNSAFE", "LKHP_FUNC_FORCE_UNSAFE | LKHP_FUNC_JMP_REL32" },
-	};
+	static char buf[96];
 
-	return names[fn->force_unsafe][fn->near_jump];
+	snprintf(buf, sizeof(buf), "%s%s%s", fn->force_unsafe ? " | LKHP_FUNC_FORCE_UNSAFE" : "",
+		 fn->near_jump ? " | LKHP_FUNC_JMP_REL32" : "", fn->init ? " | LKHP_FUNC_INIT" : "");
+	return buf[0] ? buf + 3 : "0";
 }
 
 static const char *type_name(uint32_t type)

@@ -67,6 +67,11 @@
  * rewrites, or run past the function's end.
  */
 #define LKHP_FUNC_JMP_REL32	0x2
+/*
+ * The original is a module's __init function (in its init text): patched
+ * only as the module loads, forgotten once its init has run (runtime.md).
+ */
+#define LKHP_FUNC_INIT		0x4
 
 /**
  * struct lkhp_object - an object of a patch, as a callback sees it

@@ -3,8 +3,8 @@
 # was made for: with binfmt-misc-status waiting, loading a binfmt_misc.ko
 # whose bm_status_read differs (built from changed source) fails with
 # lkhp.ko's reason and changes nothing; the kernel's own binfmt_misc then
-# loads patched. And a patch for a module that changes the module's
-# __init code is refused at build time (test-patches/binfmt-misc-init-FAIL).
+# loads patched. (A patch of the module's __init code:
+# test-patches/binfmt-misc-init.)
 set -euo pipefail
 . "$(dirname "$0")/../../lib.sh"
 lkhp_load_env

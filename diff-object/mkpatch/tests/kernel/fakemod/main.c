@@ -65,6 +65,25 @@ int fm_warn(int x)
 	return x;
 }
 
+/* its __init function (.init.text, notrace) and module_init()'s alias of it */
+static __attribute__((section(".init.text"), cold, noinline, no_instrument_function))
+int fm_init(void)
+{
+	counter = 2;
+	fm_enable(1);
+	return 0;
+}
+int init_module(void) __attribute__((alias("fm_init")));
+
+/* its __exit function (.exit.text, notrace) and module_exit()'s alias of it */
+static __attribute__((section(".exit.text"), cold, noinline, no_instrument_function))
+void fm_exit(void)
+{
+	counter = 0;
+	fm_enable(0);
+}
+void cleanup_module(void) __attribute__((alias("fm_exit")));
+
 /*
  * What modpost writes into fakemod.ko: it uses othermod's exports
  * (depends=), imports om_export at Module.symvers's version and om_stale
