@@ -37,7 +37,8 @@ int lkhp_module_sym(struct module *mod, const char *name, u32 sympos,
 		n++;
 		if (sympos && n != sympos)
 			continue;
-		if (n > 1) {
+		/* a position picks one of several: unique only matters at 0 */
+		if (!sympos && n > 1) {
 			ret = -ENOTUNIQ;
 			break;
 		}
