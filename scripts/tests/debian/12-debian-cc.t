@@ -2,7 +2,8 @@
 # A Debian target's objects are compiled by Debian's own i386 cc1
 # (scripts/lkhp-target cc): fetched with apt-get download into a fresh cache
 # (cpp-12:i386 and its libraries, never installed), refused with a clear
-# error when apt has no i386 packages, and used by lkhp-build: the real fix
+# error when apt has no i386 packages, running Debian's cc1 for the kernel's
+# code and this machine's for kconfig's probes, and used by lkhp-build: the real fix
 # of ima_crypto.c (test-patches/real/ima-boot-aggregate.patch), whose
 # original this machine's x86_64 gcc -m32 compiles differently from
 # Debian's kernel, builds for 6.1.0-47-686-pae and installs, disables,
@@ -46,8 +47,11 @@ gcc=$(cat "$out/cc")
 grep -q "fetching the compiler of $target: Debian's cpp-12:i386 " "$out/fetch.log" ||
 	die "no progress line for the download"
 [ "$(installed)" = "$before" ] || die "cpp-12:i386 was installed (dpkg: '$before' -> '$(installed)')"
-"$gcc" -m32 -v -S -x c -o /dev/null /dev/null 2>&1 | grep '^GNU C' | head -n 1 |
+"$gcc" -m32 -nostdinc -v -S -x c -o /dev/null /dev/null 2>&1 | grep '^GNU C' | head -n 1 |
 	grep -q "(i686-linux-gnu)" || die "$gcc does not run Debian's i386 cc1"
+# kconfig's probes (64-bit, without -m32) must answer as for the target
+echo 'void foo(void) { asm inline (""); }' | "$gcc" -x c - -c -o /dev/null ||
+	die "$gcc fails kconfig's probe of asm inline (CC_HAS_ASM_INLINE would be dropped)"
 LKHP_CACHE=$cache "$LKHP_TOP/scripts/lkhp-target" cc "$target" >/dev/null 2>"$out/again.log"
 [ ! -s "$out/again.log" ] || die "a second lkhp-target cc fetched again: $(cat "$out/again.log")"
 
