@@ -178,6 +178,25 @@ static bool line_call_follows(struct range *p, uint64_t insn_end)
 	return false;
 }
 
+/*
+ * The byte at off of func's code differs: is it in a __LINE__ that only
+ * moved?  The line table says (lines.c); without one, a call to a known
+ * __LINE__-taking function following the immediate does.
+ */
+static enum line_verdict line_immediate(struct range *p, struct symbol *func, uint64_t off)
+{
+	enum line_verdict v;
+	unsigned len;
+	size_t imm;
+
+	if (!arch_line_immediate(p->sec->data + p->start, p->end - p->start, off, &imm, &len))
+		return LINE_CHANGED;
+	v = line_moved(pass(func)->twin, func, imm, len);
+	if (v == LINE_NO_TABLE)
+		return line_call_follows(p, imm + len) ? LINE_MOVED : LINE_CHANGED;
+	return v;
+}
+
 static bool skipped(const struct skip *sk, uint64_t rel)
 {
 	int k;
@@ -246,15 +265,18 @@ static bool same_range(struct cmp *c, struct range *o, struct range *p, const st
 		if (skipped(sk, i))
 			mask[i] = 1;
 	for (i = 0; i < len && same; i++) {
-		size_t insn_end;
-
 		if (mask[i] || o->sec->data[o->start + i] == p->sec->data[p->start + i])
 			continue;
-		if (func && arch_line_immediate(p->sec->data + p->start, len, i, &insn_end) &&
-		    line_call_follows(p, insn_end))
+		switch (func ? line_immediate(p, func, i) : LINE_CHANGED) {
+		case LINE_MOVED:
 			*line_only = true;
-		else
+			break;
+		case LINE_ERROR:
+			c->failed = true;
+			/* fall through */
+		default:
 			same = false;
+		}
 	}
 	free(mask);
 	if (!same)

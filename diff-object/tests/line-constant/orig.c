@@ -1,0 +1,46 @@
+/*
+ * Real constant changes in functions whose lines moved: each constant changes
+ * by exactly the shift of the code around it, as a __LINE__ would.
+ */
+extern void __sub_log(const char *func, int line, const char *fmt, ...);
+#define sub_log(fmt, ...) __sub_log(__func__, __LINE__, fmt, ##__VA_ARGS__)
+extern void fill(int a, int len);
+extern int ext(int);
+
+/* 100 -> 108: no line of the function */
+int sized(int a)
+{
+	fill(a, 100);
+	return ext(a);
+}
+
+/* 20 -> 28: a line of the function (its first statement), not the line of its call */
+int numbered(int a)
+{
+	int x = ext(a);
+
+	fill(x, 20);
+	return x;
+}
+
+/* its own line before, another number after */
+int ownline(int a)
+{
+	fill(a, 29);
+	return 0;
+}
+
+/* another number before, its own line after */
+int newline(int a)
+{
+	fill(a, 5);
+	return 0;
+}
+
+/* a true __LINE__ beside them: not a change */
+int logger(int a)
+{
+	if (ext(a))
+		sub_log("bad %d\n", a);
+	return a;
+}

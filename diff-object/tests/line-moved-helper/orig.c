@@ -1,0 +1,30 @@
+/*
+ * A subsystem's own __LINE__-taking helpers, which no list names: ocfs2's
+ * mlog() (varargs: the line is pushed), and one taking it in a register.
+ */
+extern void __sub_log(const char *func, int line, const char *fmt, ...);
+extern void __sub_err(void *sb, int line);
+#define sub_log(fmt, ...) __sub_log(__func__, __LINE__, fmt, ##__VA_ARGS__)
+#define sub_err(sb) __sub_err((sb), __LINE__)
+extern int ext(int);
+extern void *sb;
+
+int logger(int a)
+{
+	if (ext(a))
+		sub_log("first %d\n", a);
+	if (ext(a + 1))
+		sub_log("second %d\n",
+			a + 1);
+	return a;
+}
+
+int checker(int a)
+{
+	if (ext(a) < 0)
+		sub_err(sb);
+	ext(a * 2);
+	if (ext(a) > 10)
+		sub_err(sb);
+	return 0;
+}
