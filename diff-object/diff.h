@@ -160,7 +160,7 @@ void dwarf_lines_close(struct elf_obj *obj);
 const struct line_row *dwarf_line_at(struct elf_obj *obj, const struct section *sec,
 				     uint64_t off);
 
-/* lines.c: is a changed immediate a __LINE__ that only moved? */
+/* lines.c: is a changed number a __LINE__ that only moved? */
 enum line_verdict {
 	LINE_ERROR = -1,	/* reported */
 	LINE_CHANGED,		/* a real change */
@@ -168,8 +168,11 @@ enum line_verdict {
 	LINE_NO_TABLE,		/* no line table for this code: ask the callee list */
 };
 
+/* a in the original function o, b in its twin p, at off of their code */
 enum line_verdict line_moved(const struct symbol *o, const struct symbol *p, uint64_t off,
-			     unsigned len);
+			     int64_t a, int64_t b);
+/* Do strings a and b differ in one decimal number only (*na in a, *nb in b)? */
+bool line_numbers(const char *a, const char *b, int64_t *na, int64_t *nb);
 
 /* dwarf-layout.c: named struct/union/enum layouts and who reaches them */
 struct layout {

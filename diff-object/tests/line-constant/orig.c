@@ -5,8 +5,8 @@
 extern void __sub_log(const char *func, int line, const char *fmt, ...);
 #define sub_log(fmt, ...) __sub_log(__func__, __LINE__, fmt, ##__VA_ARGS__)
 extern void fill(int a, int len);
+extern void say(const char *msg);
 extern int ext(int);
-
 /* 100 -> 108: no line of the function */
 int sized(int a)
 {
@@ -14,19 +14,26 @@ int sized(int a)
 	return ext(a);
 }
 
-/* 20 -> 28: a line of the function (its first statement), not the line of its call */
+/* the same in a string literal */
+int message(int a)
+{
+	say("limit 100");
+	return ext(a);
+}
+
+/* 27 -> 35: a line of the function (its first statement), not the line of its call */
 int numbered(int a)
 {
 	int x = ext(a);
 
-	fill(x, 20);
+	fill(x, 27);
 	return x;
 }
 
 /* its own line before, another number after */
 int ownline(int a)
 {
-	fill(a, 29);
+	fill(a, 36);
 	return 0;
 }
 

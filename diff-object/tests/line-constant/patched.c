@@ -5,6 +5,7 @@
 extern void __sub_log(const char *func, int line, const char *fmt, ...);
 #define sub_log(fmt, ...) __sub_log(__func__, __LINE__, fmt, ##__VA_ARGS__)
 extern void fill(int a, int len);
+extern void say(const char *msg);
 extern int ext(int);
 /*
  * Eight lines added here: everything below moves by 8.
@@ -14,7 +15,6 @@ extern int ext(int);
  *
  *
  */
-
 /* 100 -> 108: no line of the function */
 int sized(int a)
 {
@@ -22,12 +22,19 @@ int sized(int a)
 	return ext(a);
 }
 
-/* 20 -> 28: a line of the function (its first statement), not the line of its call */
+/* the same in a string literal */
+int message(int a)
+{
+	say("limit 108");
+	return ext(a);
+}
+
+/* 27 -> 35: a line of the function (its first statement), not the line of its call */
 int numbered(int a)
 {
 	int x = ext(a);
 
-	fill(x, 28);
+	fill(x, 35);
 	return x;
 }
 
@@ -41,7 +48,7 @@ int ownline(int a)
 /* another number before, its own line after */
 int newline(int a)
 {
-	fill(a, 44);
+	fill(a, 51);
 	return 0;
 }
 

@@ -1,11 +1,16 @@
 /*
  * A subsystem's own __LINE__-taking helpers, which no list names: ocfs2's
- * mlog() (varargs: the line is pushed), and one taking it in a register.
+ * mlog() (varargs: the line is pushed), one taking it in a register, and
+ * fortify's memcpy() check, which writes it into a string literal.
  */
 extern void __sub_log(const char *func, int line, const char *fmt, ...);
 extern void __sub_err(void *sb, int line);
 #define sub_log(fmt, ...) __sub_log(__func__, __LINE__, fmt, ##__VA_ARGS__)
 #define sub_err(sb) __sub_err((sb), __LINE__)
+#define str(x) #x
+#define xstr(x) str(x)
+extern void __sub_where(const char *where);
+#define sub_where() __sub_where("at " __FILE__ ":" xstr(__LINE__))
 extern int ext(int);
 extern void *sb;
 /*
@@ -35,6 +40,8 @@ int checker(int a)
 	 * and three inside: the second sub_err() moves by 11, the first by 8
 	 */
 	ext(a * 2);
+	if (ext(a) == 3)
+		sub_where();
 	if (ext(a) > 10)
 		sub_err(sb);
 	return 0;
