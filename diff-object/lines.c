@@ -1,5 +1,5 @@
 /*
- * A changed immediate that is only a __LINE__ that moved.  Lines added above
+ * A changed number that is only a __LINE__ that moved.  Lines added above
  * a function move every __LINE__ in it, and every subsystem passes
  * __LINE__ to a helper of its own (ocfs2's mlog() to __mlog_printk, btrfs,
  * ext4, ...), often not even by a call that follows: ocfs2 shares one tail,
@@ -26,9 +26,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "arch.h"
 #include "diff.h"
-#include "warn.h"
 
 /* The decimal number at s, of at most 9 digits; *end past it.  -1: none. */
 static int64_t number(const char *s, const char **end)
