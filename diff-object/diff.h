@@ -160,6 +160,19 @@ void dwarf_lines_close(struct elf_obj *obj);
 const struct line_row *dwarf_line_at(struct elf_obj *obj, const struct section *sec,
 				     uint64_t off);
 
+/* A place in the sources. */
+struct src_line {
+	const char *file;	/* relative to the compilation directory */
+	int line;
+};
+
+/*
+ * Where the inlined functions the instruction at off of sec lies in were
+ * called, innermost first, at most max of them.
+ */
+size_t dwarf_inline_calls(struct elf_obj *obj, const struct section *sec, uint64_t off,
+			  struct src_line *out, size_t max);
+
 /* lines.c: is a changed number a __LINE__ that only moved? */
 enum line_verdict {
 	LINE_ERROR = -1,	/* reported */

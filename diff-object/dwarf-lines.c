@@ -10,6 +10,7 @@
  */
 #include <dwarf.h>
 #include <elfutils/libdwfl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,7 @@
 
 struct line_table {
 	Dwfl *dwfl;		/* owns the strings of the rows */
+	Dwfl_Module *mod;
 	GElf_Addr *sec_addr;	/* by section index: where libdwfl put it */
 	size_t nsecs;
 	struct line_row *rows;	/* by address; a sequence's end first */
@@ -39,10 +41,16 @@ static const char *relative(const char *file, const char *dir)
 	return file;
 }
 
-static int add_unit(struct elf_obj *obj, struct line_table *t, Dwarf_Die *cu, Dwarf_Addr bias)
+static const char *comp_dir(Dwarf_Die *cu)
 {
 	Dwarf_Attribute attr;
-	const char *dir = dwarf_formstring(dwarf_attr(cu, DW_AT_comp_dir, &attr));
+
+	return dwarf_formstring(dwarf_attr(cu, DW_AT_comp_dir, &attr));
+}
+
+static int add_unit(struct elf_obj *obj, struct line_table *t, Dwarf_Die *cu, Dwarf_Addr bias)
+{
+	const char *dir = comp_dir(cu);
 	Dwarf_Lines *lines;
 	size_t n, k;
 	struct line_row *rows;
@@ -107,6 +115,7 @@ static int lines_read(struct elf_obj *obj, struct line_table *t)
 	mod = dwfl_report_offline(t->dwfl, obj->path, obj->path, -1);
 	if (!mod || dwfl_report_end(t->dwfl, NULL, NULL) != 0)
 		return 0;
+	t->mod = mod;
 	dw = dwfl_module_getdwarf(mod, &dbias);
 	elf = dwfl_module_getelf(mod, &ebias);
 	/* the same file: the same sections, or it changed under us */
@@ -209,4 +218,41 @@ const struct line_row *dwarf_line_at(struct elf_obj *obj, const struct section *
 	if (!i || t->rows[i - 1].end)
 		return NULL;
 	return &t->rows[i - 1];
+}
+
+size_t dwarf_inline_calls(struct elf_obj *obj, const struct section *sec, uint64_t off,
+			  struct src_line *out, size_t max)
+{
+	const struct line_table *t = pass(obj)->lines;
+	Dwarf_Die *cu, *scopes = NULL;
+	Dwarf_Files *files;
+	Dwarf_Addr bias;
+	size_t n = 0, nfiles;
+	int k, nscopes;
+
+	if (!t || sec->idx >= t->nsecs)
+		return 0;
+	cu = dwfl_module_addrdie(t->mod, t->sec_addr[sec->idx] + off, &bias);
+	if (!cu || dwarf_getsrcfiles(cu, &files, &nfiles) != 0)
+		return 0;
+	/* innermost first */
+	nscopes = dwarf_getscopes(cu, t->sec_addr[sec->idx] + off - bias, &scopes);
+	for (k = 0; k < nscopes && n < max; k++) {
+		Dwarf_Attribute attr;
+		Dwarf_Word file, line;
+
+		if (dwarf_tag(&scopes[k]) != DW_TAG_inlined_subroutine)
+			continue;
+		if (dwarf_formudata(dwarf_attr(&scopes[k], DW_AT_call_file, &attr), &file) ||
+		    dwarf_formudata(dwarf_attr(&scopes[k], DW_AT_call_line, &attr), &line) ||
+		    file >= nfiles || line > INT_MAX)
+			break;
+		out[n].file = relative(dwarf_filesrc(files, file, NULL, NULL), comp_dir(cu));
+		out[n].line = (int)line;
+		if (!out[n].file)
+			break;
+		n++;
+	}
+	free(scopes);
+	return n;
 }

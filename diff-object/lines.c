@@ -12,10 +12,17 @@
  * immediate is A in the original and B in the patched object.  gcc gives
  * every instruction of a macro's expansion the line of the macro's name, the
  * line __LINE__ expands to, so a __LINE__ is the line of its own
- * instruction however far the scheduler moved it.  A real constant change
- * passes only if the constant was its own line number and became the new
- * one (a buffer size 100 -> 108 on a line that moved from 100 to 108); a
- * constant equal to any other line, of the function or not, stays a change.
+ * instruction however far the scheduler moved it.
+ * An inline function's parameter holds the __LINE__ of its call, and the
+ * instruction loading it comes from the inline function's own line:
+ *   ext4_journal_start(inode, ...) -> __ext4_journal_start(inode, __LINE__, ...)
+ * loads 4524 at ext4_jbd2.h:326, inlined at extents.c:4524; so the lines
+ * where the inlined functions around the instruction were called count too,
+ * each at its own depth in both objects.  A real constant change passes only
+ * if the constant was the line of its instruction or of such a call and
+ * became the new one (a buffer size 100 -> 108 on a line that moved from 100
+ * to 108); a constant equal to any other line, of the function or not,
+ * stays a change.
  * Strings too: fortify's memcpy() check names its place in a literal,
  *   "field \"join_msg.domain\" at fs/ocfs2/dlm/dlmdomain.c:1434"  (was :1426)
  * and the instruction that loads its address comes from that line.
@@ -57,10 +64,15 @@ bool line_numbers(const char *a, const char *b, int64_t *na, int64_t *nb)
 	return *na >= 0 && *nb >= 0 && !strcmp(ea, eb);
 }
 
+/* Inlined calls looked through, innermost first. */
+#define MAX_INLINE 8
+
 enum line_verdict line_moved(const struct symbol *o, const struct symbol *p, uint64_t off,
 			     int64_t a, int64_t b)
 {
+	struct src_line co[MAX_INLINE], cp[MAX_INLINE];
 	const struct line_row *lo, *lp;
+	size_t no, np, k;
 
 	if (dwarf_lines_open(o->obj) || dwarf_lines_open(p->obj))
 		return LINE_ERROR;
@@ -70,7 +82,15 @@ enum line_verdict line_moved(const struct symbol *o, const struct symbol *p, uin
 		return LINE_NO_TABLE;
 	lo = dwarf_line_at(o->obj, o->sec, o->sym.st_value + off);
 	lp = dwarf_line_at(p->obj, p->sec, p->sym.st_value + off);
-	if (!lo || !lp || strcmp(lo->file, lp->file))
+	if (!lo || !lp)
 		return LINE_CHANGED;
-	return a == lo->line && b == lp->line ? LINE_MOVED : LINE_CHANGED;
+	if (a == lo->line && b == lp->line && !strcmp(lo->file, lp->file))
+		return LINE_MOVED;
+	/* the parameter of an inline function: the line of the call at that depth */
+	no = dwarf_inline_calls(o->obj, o->sec, o->sym.st_value + off, co, MAX_INLINE);
+	np = dwarf_inline_calls(p->obj, p->sec, p->sym.st_value + off, cp, MAX_INLINE);
+	for (k = 0; k < no && k < np; k++)
+		if (a == co[k].line && b == cp[k].line && !strcmp(co[k].file, cp[k].file))
+			return LINE_MOVED;
+	return LINE_CHANGED;
 }

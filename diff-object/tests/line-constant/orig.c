@@ -7,6 +7,10 @@ extern void __sub_log(const char *func, int line, const char *fmt, ...);
 extern void fill(int a, int len);
 extern void say(const char *msg);
 extern int ext(int);
+static inline __attribute__((always_inline)) void put(int a, int n)
+{
+	fill(a, n);
+}
 /* 100 -> 108: no line of the function */
 int sized(int a)
 {
@@ -21,19 +25,19 @@ int message(int a)
 	return ext(a);
 }
 
-/* 27 -> 35: a line of the function (its first statement), not the line of its call */
+/* 31 -> 39: a line of the function (its first statement), not the line of its call */
 int numbered(int a)
 {
 	int x = ext(a);
 
-	fill(x, 27);
+	fill(x, 31);
 	return x;
 }
 
 /* its own line before, another number after */
 int ownline(int a)
 {
-	fill(a, 36);
+	fill(a, 40);
 	return 0;
 }
 
@@ -41,6 +45,13 @@ int ownline(int a)
 int newline(int a)
 {
 	fill(a, 5);
+	return 0;
+}
+
+/* through an inline function's parameter: not the line of the call */
+int inlined(int a)
+{
+	put(a, 100);
 	return 0;
 }
 

@@ -7,6 +7,10 @@ extern void __sub_log(const char *func, int line, const char *fmt, ...);
 extern void fill(int a, int len);
 extern void say(const char *msg);
 extern int ext(int);
+static inline __attribute__((always_inline)) void put(int a, int n)
+{
+	fill(a, n);
+}
 /*
  * Eight lines added here: everything below moves by 8.
  *
@@ -29,12 +33,12 @@ int message(int a)
 	return ext(a);
 }
 
-/* 27 -> 35: a line of the function (its first statement), not the line of its call */
+/* 31 -> 39: a line of the function (its first statement), not the line of its call */
 int numbered(int a)
 {
 	int x = ext(a);
 
-	fill(x, 35);
+	fill(x, 39);
 	return x;
 }
 
@@ -48,7 +52,14 @@ int ownline(int a)
 /* another number before, its own line after */
 int newline(int a)
 {
-	fill(a, 51);
+	fill(a, 55);
+	return 0;
+}
+
+/* through an inline function's parameter: not the line of the call */
+int inlined(int a)
+{
+	put(a, 108);
 	return 0;
 }
 
