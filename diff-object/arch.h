@@ -32,7 +32,7 @@ int32_t arch_read_addend(const unsigned char *p, unsigned width);
 void arch_write_addend(unsigned char *p, unsigned width, int32_t val);
 int64_t arch_reloc_target(const struct reloc *r);
 bool arch_line_immediate(const unsigned char *code, size_t len, size_t off,
-			 size_t *insn_end);
+			 size_t *imm, unsigned *imm_len);
 bool arch_line_function(const char *name);
 
 /* One decoded instruction: its length and where its operand fields lie. */

@@ -178,6 +178,46 @@ static bool line_call_follows(struct range *p, uint64_t insn_end)
 	return false;
 }
 
+/*
+ * The byte at off of func's code differs: is it in a __LINE__ that only
+ * moved?  The line table says (lines.c); without one, a call to a known
+ * __LINE__-taking function following the immediate does.
+ */
+static enum line_verdict line_immediate(struct range *o, struct range *p, struct symbol *func,
+					uint64_t off)
+{
+	enum line_verdict v;
+	unsigned len;
+	size_t imm;
+
+	if (!arch_line_immediate(p->sec->data + p->start, p->end - p->start, off, &imm, &len))
+		return LINE_CHANGED;
+	/* as the instruction reads it: little-endian, sign-extended */
+	v = line_moved(pass(func)->twin, func, imm,
+		       arch_read_addend(o->sec->data + o->start + imm, len),
+		       arch_read_addend(p->sec->data + p->start + imm, len));
+	if (v == LINE_NO_TABLE)
+		return line_call_follows(p, imm + len) ? LINE_MOVED : LINE_CHANGED;
+	return v;
+}
+
+/*
+ * Two string literals that differ in one number only, loaded by func's
+ * code at p's rp: a __LINE__ in a literal, if the line table says so.
+ */
+static enum line_verdict line_string(struct range *p, struct symbol *func, struct reloc *ro,
+				     struct reloc *rp)
+{
+	const char *so = reloc_string(ro), *sp = reloc_string(rp);
+	enum line_verdict v;
+	int64_t a, b;
+
+	if (!so || !sp || !line_numbers(so, sp, &a, &b))
+		return LINE_CHANGED;
+	v = line_moved(pass(func)->twin, func, rp->offset - p->start, a, b);
+	return v == LINE_NO_TABLE ? LINE_CHANGED : v;
+}
+
 static bool skipped(const struct skip *sk, uint64_t rel)
 {
 	int k;
@@ -189,7 +229,8 @@ static bool skipped(const struct skip *sk, uint64_t rel)
 }
 
 static bool same_relocs(struct cmp *c, struct range *o, struct range *p,
-			const struct skip *sk, unsigned char *mask)
+			const struct skip *sk, struct symbol *func, bool *line_only,
+			unsigned char *mask)
 {
 	size_t io = reloc_lower_bound(o->sec, o->start);
 	size_t ip = reloc_lower_bound(p->sec, p->start);
@@ -215,8 +256,16 @@ static bool same_relocs(struct cmp *c, struct range *o, struct range *p,
 			return false;
 		resolve_target(ro, &to);
 		resolve_target(rp, &tp);
-		if (!same_target(c, &to, &tp))
-			return false;
+		if (!same_target(c, &to, &tp)) {
+			enum line_verdict v = func && !c->failed ?
+					      line_string(p, func, ro, rp) : LINE_CHANGED;
+
+			if (v == LINE_ERROR)
+				c->failed = true;
+			if (v != LINE_MOVED)
+				return false;
+			*line_only = true;
+		}
 		if (rp->width)
 			memset(mask + (rp->offset - p->start), 1,
 			       rp->width <= p->end - rp->offset ? rp->width : p->end - rp->offset);
@@ -238,7 +287,7 @@ static bool same_range(struct cmp *c, struct range *o, struct range *p, const st
 	mask = calloc(len ? len : 1, 1);
 	if (!mask)
 		return fail(c, "out of memory", p->sec->name);
-	if (!same_relocs(c, o, p, sk, mask)) {
+	if (!same_relocs(c, o, p, sk, func, line_only, mask)) {
 		free(mask);
 		return false;
 	}
@@ -246,15 +295,18 @@ static bool same_range(struct cmp *c, struct range *o, struct range *p, const st
 		if (skipped(sk, i))
 			mask[i] = 1;
 	for (i = 0; i < len && same; i++) {
-		size_t insn_end;
-
 		if (mask[i] || o->sec->data[o->start + i] == p->sec->data[p->start + i])
 			continue;
-		if (func && arch_line_immediate(p->sec->data + p->start, len, i, &insn_end) &&
-		    line_call_follows(p, insn_end))
+		switch (func ? line_immediate(o, p, func, i) : LINE_CHANGED) {
+		case LINE_MOVED:
 			*line_only = true;
-		else
+			break;
+		case LINE_ERROR:
+			c->failed = true;
+			/* fall through */
+		default:
 			same = false;
+		}
 	}
 	free(mask);
 	if (!same)

@@ -41,6 +41,8 @@ struct obj_pass {
 	struct special_sec *specials;	/* special.c */
 	size_t nspecials;
 	void *dwarf;			/* dwarf.c: its Dwarf handle, NULL if none */
+	struct line_table *lines;	/* dwarf-lines.c: NULL if none */
+	bool lines_tried;
 	struct section *force_unsafe;	/* macros.c: LKHP_FORCE_UNSAFE_SECTION */
 	size_t *forced;			/* the offsets of its entries that travel */
 	size_t nforced;
@@ -143,6 +145,48 @@ long dwarf_struct_size(struct elf_obj *obj, const char *name);
  */
 int dwarf_prototype(struct elf_obj *obj, const char *func, char **out);
 void dwarf_close(struct elf_obj *obj);
+
+/* dwarf-lines.c: the line table, read on first use */
+struct line_row {
+	uint64_t addr;
+	const char *file;	/* relative to the compilation directory */
+	int line;
+	bool end;		/* a sequence ends here: no code from here on */
+	size_t order;		/* in the table: of one address, the last is in effect */
+};
+
+int dwarf_lines_open(struct elf_obj *obj);
+void dwarf_lines_close(struct elf_obj *obj);
+/* The line the instruction at off of sec comes from; NULL: none known. */
+const struct line_row *dwarf_line_at(struct elf_obj *obj, const struct section *sec,
+				     uint64_t off);
+
+/* A place in the sources. */
+struct src_line {
+	const char *file;	/* relative to the compilation directory */
+	int line;
+};
+
+/*
+ * Where the inlined functions the instruction at off of sec lies in were
+ * called, innermost first, at most max of them.
+ */
+size_t dwarf_inline_calls(struct elf_obj *obj, const struct section *sec, uint64_t off,
+			  struct src_line *out, size_t max);
+
+/* lines.c: is a changed number a __LINE__ that only moved? */
+enum line_verdict {
+	LINE_ERROR = -1,	/* reported */
+	LINE_CHANGED,		/* a real change */
+	LINE_MOVED,		/* the line of code that moved, nothing else */
+	LINE_NO_TABLE,		/* no line table for this code: ask the callee list */
+};
+
+/* a in the original function o, b in its twin p, at off of their code */
+enum line_verdict line_moved(const struct symbol *o, const struct symbol *p, uint64_t off,
+			     int64_t a, int64_t b);
+/* Do strings a and b differ in one decimal number only (*na in a, *nb in b)? */
+bool line_numbers(const char *a, const char *b, int64_t *na, int64_t *nb);
 
 /* dwarf-layout.c: named struct/union/enum layouts and who reaches them */
 struct layout {

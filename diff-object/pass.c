@@ -29,6 +29,7 @@ void pass_free(struct elf_obj *obj)
 
 	if (!op)
 		return;
+	dwarf_lines_close(obj);
 	dwarf_close(obj);
 	special_free(obj);
 	free(op->forced);

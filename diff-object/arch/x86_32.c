@@ -116,42 +116,48 @@ int64_t arch_reloc_target(const struct reloc *r)
  * Is code[off] inside the immediate of an instruction that loads a
  * constant argument: mov $imm32,%reg (b8+r), push $imm32 (68),
  * push $imm8 (6a), movl $imm32,(%esp) / d8(%reg) (c7 04 24 / c7 4x d8)?
- * __LINE__ reaches code only this way (might_sleep(), WARN's printk args).
+ * __LINE__ reaches code only this way (might_sleep(), WARN's printk args,
+ * mlog()).  The immediate is [*imm, *imm + *len), the instruction's end.
  */
 bool arch_line_immediate(const unsigned char *code, size_t len, size_t off,
-			 size_t *insn_end)
+			 size_t *imm, unsigned *imm_len)
 {
 	size_t back;
 
 	for (back = 1; back <= 7 && back <= off; back++) {
-		size_t s = off - back, imm, n;
+		size_t s = off - back, at;
+		unsigned n;
 		unsigned char op = code[s];
 
 		if ((op >= 0xb8 && op <= 0xbf) || op == 0x68) {
-			imm = 1; n = 4;
+			at = 1; n = 4;
 		} else if (op == 0x6a) {
-			imm = 1; n = 1;
+			at = 1; n = 1;
 		} else if (op == 0xc7 && s + 2 < len && code[s + 1] == 0x04 &&
 			   code[s + 2] == 0x24) {
-			imm = 3; n = 4;
+			at = 3; n = 4;
 		} else if (op == 0xc7 && s + 3 < len && code[s + 1] == 0x44 &&
 			   code[s + 2] == 0x24) {
-			imm = 4; n = 4;
+			at = 4; n = 4;
 		} else if (op == 0xc7 && s + 1 < len &&
 			   (code[s + 1] & 0xf8) == 0x40 && code[s + 1] != 0x44) {
-			imm = 3; n = 4;
+			at = 3; n = 4;
 		} else {
 			continue;
 		}
-		if (off >= s + imm && off < s + imm + n && s + imm + n <= len) {
-			*insn_end = s + imm + n;
+		if (off >= s + at && off < s + at + n && s + at + n <= len) {
+			*imm = s + at;
+			*imm_len = n;
 			return true;
 		}
 	}
 	return false;
 }
 
-/* Callees that take __LINE__ as an argument in the 6.1 kernel. */
+/*
+ * Callees that take __LINE__ as an argument in the 6.1 kernel: the rule for
+ * objects without a line table (lines.c decides where there is one).
+ */
 bool arch_line_function(const char *name)
 {
 	static const char *const funcs[] = {
