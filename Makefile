@@ -125,7 +125,8 @@ install-tools: tools build/man/lkhp-build.1
 	install -d $(LIBDIR)/build-tool $(LIBDIR)/scripts $(LIBDIR)/templates/deb \
 		$(LIBDIR)/diff-object/mkpatch $(LIBDIR)/runtime-kmod \
 		$(DESTDIR)$(PREFIX)/bin $(MANDIR)/man1
-	install -m 755 build-tool/lkhp-build build-tool/lkhp-cc $(LIBDIR)/build-tool/
+	install -m 755 build-tool/lkhp-build build-tool/lkhp-cc build-tool/lkhp-depscan \
+		$(LIBDIR)/build-tool/
 	install -m 644 scripts/lib.sh scripts/deb-lib.sh $(LIBDIR)/scripts/
 	install -m 755 scripts/lkhp-target $(LIBDIR)/scripts/
 	install -m 644 templates/Kbuild templates/lkhp-patch.c templates/lkhp-patch.lds \
