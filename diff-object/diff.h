@@ -190,10 +190,12 @@ bool line_numbers(const char *a, const char *b, int64_t *na, int64_t *nb);
 
 /* dwarf-layout.c: named struct/union/enum layouts and who reaches them */
 struct layout {
-	char *name;		/* "struct foo" */
+	char *name;		/* "struct foo", "struct foo (in f)" if local to f */
+	char *type;		/* "struct foo" */
 	char *sig;		/* size and members: equal strings, equal layouts */
 	const char *file;	/* where it is declared (libdw's string) */
 	bool header;		/* declared in a .h: other objects may use it */
+	uint64_t die;		/* its DIE's offset: the users of this very type */
 };
 
 struct layouts {
@@ -213,10 +215,10 @@ enum type_use {
 
 /*
  * fn(name, use, arg) for each defined function and static variable of obj
- * whose type, parameters or locals reach type ("struct foo"), until fn
- * returns non-zero (then that is returned); -1: out of memory (reported).
+ * whose type, parameters or locals reach type (one of obj's layouts), until
+ * fn returns non-zero (then that is returned); -1: out of memory (reported).
  */
-int dwarf_type_users(struct elf_obj *obj, const char *type,
+int dwarf_type_users(struct elf_obj *obj, const struct layout *type,
 		     int (*fn)(const char *name, enum type_use use, void *arg), void *arg);
 
 /* layouts.c */

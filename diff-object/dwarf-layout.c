@@ -105,48 +105,65 @@ static char *signature(Dwarf_Die *die)
 	return buf;
 }
 
-static int add_layout(struct layouts *l, Dwarf_Die *die)
+/*
+ * A type local to function scope is named with it: functions of one unit
+ * may each have their own struct of one name (kernel/events/core.c's
+ * perf_aux_event, three layouts), and gcc orders their DIEs as it emits
+ * the functions, which a patch may change.
+ */
+static int add_layout(struct layouts *l, Dwarf_Die *die, const char *scope)
 {
 	struct layout *v, *e;
 	const char *file;
-	char *name = type_name(die);
+	char *type = type_name(die), *name = NULL;
 
-	if (!name)
+	if (!type)
 		return 0;
+	name = malloc(strlen(type) + (scope ? strlen(scope) + 6 : 0) + 1);
+	if (!name)
+		goto oom;
+	sprintf(name, scope ? "%s (in %s)" : "%s", type, scope);
 	/* the first definition of a name stands for the unit */
 	if (htab_first(&l->by_name, name)) {
 		free(name);
+		free(type);
 		return 0;
 	}
 	v = realloc(l->v, (l->n + 1) * sizeof(*v));
-	if (!v) {
-		free(name);
-		return -1;
-	}
+	if (!v)
+		goto oom;
 	l->v = v;
 	e = &l->v[l->n];
 	e->name = name;
+	e->type = type;
+	e->die = dwarf_dieoffset(die);
 	e->sig = signature(die);
 	file = dwarf_decl_file(die);
 	e->header = file && strlen(file) > 2 && !strcmp(file + strlen(file) - 2, ".h");
 	e->file = file;
-	if (!e->sig) {
-		free(name);
-		return -1;
-	}
+	if (!e->sig)
+		goto oom;
 	l->n++;
 	return 0;
+oom:
+	free(name);
+	free(type);
+	return -1;
 }
 
-/* Every DIE below die, depth first (types can be local to a function). */
-static int walk(struct layouts *l, Dwarf_Die *die)
+/* Every DIE below die, depth first, with the function it is local to. */
+static int walk(struct layouts *l, Dwarf_Die *die, const char *scope)
 {
 	Dwarf_Die c;
 
 	if (dwarf_child(die, &c) != 0)
 		return 0;
 	do {
-		if (add_layout(l, &c) || walk(l, &c))
+		const char *inner = scope;
+
+		if (dwarf_tag(&c) == DW_TAG_subprogram)
+			inner = dwarf_diename(&c) ? dwarf_diename(&c) : "?";
+		if (add_layout(l, &c, scope) || walk(l, &c, inner))
 			return -1;
 	} while (dwarf_siblingof(&c, &c) == 0);
 	return 0;
@@ -164,7 +181,7 @@ int dwarf_layouts(struct elf_obj *obj, struct layouts *l)
 	while (dwarf_nextcu(dw, off, &next, &hsize, NULL, NULL, NULL) == 0) {
 		Dwarf_Die cu;
 
-		if (dwarf_offdie(dw, off + hsize, &cu) && walk(l, &cu))
+		if (dwarf_offdie(dw, off + hsize, &cu) && walk(l, &cu, NULL))
 			goto oom;
 		if (next <= off)
 			break;
@@ -189,6 +206,7 @@ void dwarf_layouts_free(struct layouts *l)
 
 	for (i = 0; i < l->n; i++) {
 		free(l->v[i].name);
+		free(l->v[i].type);
 		free(l->v[i].sig);
 	}
 	free(l->v);
@@ -199,7 +217,7 @@ void dwarf_layouts_free(struct layouts *l)
 /* ---- who reaches a type ---------------------------------------------------- */
 
 struct reach {
-	const char *target;	/* "struct foo" */
+	Dwarf_Off target;	/* the type's DIE */
 	Dwarf_Off *seen;	/* type DIEs already walked */
 	size_t nseen, cap;
 	bool oom;
@@ -230,15 +248,10 @@ static bool seen(struct reach *r, Dwarf_Die *die)
 static bool reaches(struct reach *r, Dwarf_Die *die)
 {
 	Dwarf_Die t, m;
-	char *name;
-	bool hit;
 
 	if (seen(r, die))
 		return false;
-	name = type_name(die);
-	hit = name && !strcmp(name, r->target);
-	free(name);
-	if (hit)
+	if (dwarf_dieoffset(die) == r->target)
 		return true;
 	if (kind_of(dwarf_tag(die)) && dwarf_child(die, &m) == 0) {
 		do {
@@ -376,11 +389,12 @@ static void each_user(struct users *u, Dwarf_Die *die)
 	} while (!u->stop && dwarf_siblingof(&c, &c) == 0);
 }
 
-int dwarf_type_users(struct elf_obj *obj, const char *type,
+int dwarf_type_users(struct elf_obj *obj, const struct layout *type,
 		     int (*fn)(const char *name, enum type_use use, void *arg), void *arg)
 {
 	Dwarf *dw = pass(obj)->dwarf;
-	struct users u = { { type, NULL, 0, 0, false }, { type, NULL, 0, 0, false }, fn, arg, 0 };
+	struct users u = { { type->die, NULL, 0, 0, false }, { type->die, NULL, 0, 0, false },
+			   fn, arg, 0 };
 	Dwarf_Off off = 0, next;
 	size_t hsize;
 

@@ -55,7 +55,7 @@ static int unchanged_or_live(const char *name, enum type_use use, void *arg)
 static void check_pointer_users(struct ctx *ctx, const struct layout *o, const struct layout *p,
 				const char *users)
 {
-	struct layout_safe *safe = layout_safe(&ctx->patched, p->name);
+	struct layout_safe *safe = layout_safe(&ctx->patched, p->type);
 
 	if (!*users) {
 		NOTE(ctx->patched.path, "%s: layout changed, used only by changed code, on "
@@ -93,7 +93,7 @@ static int check_layout(struct ctx *ctx, const struct layout *o, const struct la
 		ERROR(ctx->patched.path, "out of memory");
 		return -1;
 	}
-	r = dwarf_type_users(&ctx->patched, p->name, unchanged_or_live, &b);
+	r = dwarf_type_users(&ctx->patched, p, unchanged_or_live, &b);
 	if (fclose(b.pointer_users) && r >= 0) {
 		ERROR(ctx->patched.path, "out of memory");
 		r = -1;
