@@ -120,7 +120,7 @@ PREFIX ?= /usr/local
 LIBDIR := $(DESTDIR)$(PREFIX)/lib/lkhp
 MANDIR := $(DESTDIR)$(PREFIX)/share/man
 RUNTIME_SOURCES := runtime-kmod/Kbuild runtime-kmod/Makefile \
-	$(filter-out %.mod.c,$(wildcard runtime-kmod/*.c runtime-kmod/*.h))
+	$(filter-out %.mod.c,$(wildcard runtime-kmod/*.c runtime-kmod/*.S runtime-kmod/*.h))
 install-tools: tools build/man/lkhp-build.1
 	install -d $(LIBDIR)/build-tool $(LIBDIR)/scripts $(LIBDIR)/templates/deb \
 		$(LIBDIR)/diff-object/mkpatch $(LIBDIR)/runtime-kmod \

@@ -168,26 +168,28 @@ static const struct lkhp_range *lkhp_task_busy(const struct lkhp_switch *sw,
 	return lkhp_walk(sw, t, sp, top);
 }
 
-/* Check every @n-th task from the @me-th; stop early once one is busy. */
+/*
+ * Check every @n-th task from the @me-th; record each busy one (a reference
+ * taken: it is moved, or named, after the stop).
+ */
 static void lkhp_check_stacks(struct lkhp_switch *sw, unsigned int me,
 			      unsigned int n)
 {
 	struct task_struct *g, *t;
 	const struct lkhp_range *r;
-	unsigned int i = 0;
+	unsigned int i = 0, k;
 
 	rcu_read_lock();
 	for_each_process_thread(g, t) {
 		if (i++ % n != me)
 			continue;
-		if (atomic_read(&sw->busy_claimed))
-			break;
 		r = lkhp_task_busy(sw, t);
-		if (r && !atomic_xchg(&sw->busy_claimed, 1)) {
-			sw->busy_func = r->name;
-			sw->busy_pid = task_pid_nr(t);
-			strscpy(sw->busy_comm, t->comm, sizeof(sw->busy_comm));
-			break;
+		if (!r)
+			continue;
+		k = atomic_inc_return(&sw->nr_busy) - 1;
+		if (k < sw->max_busy) {
+			sw->busy[k] = get_task_struct(t);
+			sw->busy_range[k] = r;
 		}
 	}
 	rcu_read_unlock();
@@ -206,7 +208,7 @@ static int lkhp_stop_fn(void *data)
 	lkhp_check_stacks(sw, me, n);
 	if (atomic_inc_return(&sw->cpus_checked) == n) {
 		/* The others' busy_* are visible: atomic RMW orders them. */
-		sw->ret = atomic_read(&sw->busy_claimed) ? -EBUSY :
+		sw->ret = atomic_read(&sw->nr_busy) ? -EBUSY :
 			  lkhp_writes_apply(sw);
 		/* Publish ret and the new text before releasing the others. */
 		smp_store_release(&sw->done, 1);
@@ -221,30 +223,97 @@ static int lkhp_stop_fn(void *data)
 }
 
 /*
- * Apply @sw atomically, retrying while a task is inside code being replaced.
- * Returns 0, -EBUSY (sw->busy_* name the last culprit) or -EIO.
+ * Name a task the last attempt found busy, in sw->busy_*: the first that
+ * could not be moved (not a user task asleep interruptibly), else the first.
+ */
+static void lkhp_busy_name(struct lkhp_switch *sw)
+{
+	unsigned int i, n = min_t(unsigned int, atomic_read(&sw->nr_busy),
+				  sw->max_busy);
+	struct task_struct *t;
+	const struct lkhp_range *r;
+
+	for (i = n - 1; i > 0; i--) {
+		t = sw->busy[i];
+		if (!lkhp_movable(t) ||
+		    !(READ_ONCE(t->__state) & TASK_INTERRUPTIBLE))
+			break;
+	}
+	t = sw->busy[i];
+	r = sw->busy_range[i];
+
+	sw->busy_func = r->name;
+	sw->busy_obj = r->obj;
+	sw->busy_pid = task_pid_nr(t);
+	sw->busy_kthread = t->flags & PF_KTHREAD;
+	get_task_comm(sw->busy_comm, t);
+}
+
+/* Drop the references the last attempt took on the busy tasks. */
+static void lkhp_busy_put(struct lkhp_switch *sw)
+{
+	unsigned int i, n = min_t(unsigned int, atomic_read(&sw->nr_busy),
+				  sw->max_busy);
+
+	for (i = 0; i < n; i++)
+		put_task_struct(sw->busy[i]);
+	atomic_set(&sw->nr_busy, 0);
+}
+
+static int lkhp_attempt(struct lkhp_switch *sw)
+{
+	u64 start = ktime_get_ns();
+	int ret;
+
+	atomic_set(&sw->cpus_in, 0);
+	atomic_set(&sw->cpus_checked, 0);
+	sw->done = 0;
+	sw->ret = 0;
+	ret = stop_machine(lkhp_stop_fn, sw, cpu_online_mask);
+	sw->stop_ns = ktime_get_ns() - start;
+	return ret;
+}
+
+/*
+ * Apply @sw atomically. While a task is inside code being replaced, move
+ * the tasks found there out of it (move.c) and try again, a bounded number
+ * of times. Returns 0, -EBUSY (sw->busy_* name a task still inside),
+ * -ENOMEM or -EIO.
  */
 int lkhp_switch_run(struct lkhp_switch *sw)
 {
 	int tries = 0, ret;
-	u64 start;
 
 	lockdep_assert_held(&lkhp_mutex);
 	sort(sw->ranges, sw->nr_ranges, sizeof(*sw->ranges), lkhp_range_cmp,
 	     NULL);
 	lkhp_page_filter_fill(sw);
+	sw->max_busy = LKHP_BUSY_MAX;
+	sw->busy = kvcalloc(sw->max_busy, sizeof(*sw->busy), GFP_KERNEL);
+	sw->busy_range = kvcalloc(sw->max_busy, sizeof(*sw->busy_range),
+				  GFP_KERNEL);
+	sw->held = kvcalloc(sw->max_busy, sizeof(*sw->held), GFP_KERNEL);
+	ret = -ENOMEM;
+	if (!sw->busy || !sw->busy_range || !sw->held)
+		goto out;
 	for (;;) {
-		atomic_set(&sw->cpus_in, 0);
-		atomic_set(&sw->cpus_checked, 0);
-		atomic_set(&sw->busy_claimed, 0);
-		sw->done = 0;
-		sw->ret = 0;
-		start = ktime_get_ns();
-		ret = stop_machine(lkhp_stop_fn, sw, cpu_online_mask);
-		sw->stop_ns = ktime_get_ns() - start;
-		if (ret != -EBUSY || ++tries >= LKHP_STOP_TRIES)
-			return ret;
-		msleep(LKHP_RETRY_MS);
+		ret = lkhp_attempt(sw);
+		if (ret != -EBUSY)
+			break;
+		if (++tries >= LKHP_STOP_TRIES) {
+			lkhp_busy_name(sw);
+			break;
+		}
+		/* Those moved are out already; wait for the others. */
+		if (!lkhp_move_busy(sw))
+			msleep(LKHP_RETRY_MS);
+		lkhp_busy_put(sw);
 	}
+	lkhp_busy_put(sw);
+	lkhp_move_release(sw);
+out:
+	kvfree(sw->busy);
+	kvfree(sw->busy_range);
+	kvfree(sw->held);
+	return ret;
 }
-

@@ -155,6 +155,7 @@ static int lkhp_switch_prepare(struct lkhp_switch *sw,
 			continue;
 		r = &sw->ranges[sw->nr_ranges++];
 		r->name = s->name;
+		r->obj = (to ? to : s->active)->obj->name;
 		if (s->active) {
 			/* The version leaving, entry included: its module may go. */
 			r->start = s->active->new_addr;
@@ -183,7 +184,12 @@ static int lkhp_switch(struct lkhp_change *c)
 		goto out;
 	if (sw->nr)
 		ret = lkhp_switch_run(sw);
-	if (ret == -EBUSY)
+	if (ret == -EBUSY && sw->busy_kthread && *sw->busy_obj)
+		lkhp_fail("%s: %s failed: function %s in use by task %s/%d after %d tries: a kernel thread in %s's code, which unloading %s lets go",
+			  c->name, c->what, sw->busy_func, sw->busy_comm,
+			  sw->busy_pid, LKHP_STOP_TRIES, sw->busy_obj,
+			  sw->busy_obj);
+	else if (ret == -EBUSY)
 		lkhp_fail("%s: %s failed: function %s in use by task %s/%d after %d tries",
 			  c->name, c->what, sw->busy_func, sw->busy_comm,
 			  sw->busy_pid, LKHP_STOP_TRIES);
@@ -195,6 +201,9 @@ static int lkhp_switch(struct lkhp_change *c)
 	for (i = 0; i < sw->nr; i++)
 		sw->writes[i].site->active = sw->writes[i].to;
 	c->stop_ns = sw->stop_ns;
+	if (sw->moved)
+		pr_info("%s: %s: %u tasks moved out of the functions first\n",
+			c->name, c->what, sw->moved);
 out:
 	lkhp_switch_free(sw);
 	kfree(sw);

@@ -23,6 +23,8 @@
 
 #define LKHP_STOP_TRIES		10	/* stop_machine attempts per switch */
 #define LKHP_RETRY_MS		20	/* sleep between attempts */
+#define LKHP_MOVE_MS		2000	/* wait for moved tasks, per attempt */
+#define LKHP_BUSY_MAX		4096	/* busy tasks handled per attempt */
 
 extern struct mutex lkhp_mutex;
 extern struct list_head lkhp_patches;
@@ -125,6 +127,7 @@ struct lkhp_range {
 	unsigned long		start;
 	unsigned long		end;		/* exclusive */
 	const char		*name;
+	const char		*obj;		/* its object's name, "" vmlinux */
 };
 
 /* A switch: the site rewrites of one enable/disable, applied in one stop. */
@@ -139,12 +142,23 @@ struct lkhp_switch {
 	DECLARE_BITMAP(pages, LKHP_PAGE_FILTER_BITS);
 	atomic_t		cpus_in;	/* CPUs that entered the stop */
 	atomic_t		cpus_checked;	/* ... and checked their share */
-	atomic_t		busy_claimed;	/* one CPU fills busy_* */
 	int			done;
 	int			ret;
-	const char		*busy_func;	/* filled when -EBUSY */
+	/* The tasks an attempt found inside the ranges, referenced. */
+	atomic_t		nr_busy;	/* may exceed max_busy */
+	unsigned int		max_busy;
+	struct task_struct	**busy;
+	const struct lkhp_range	**busy_range;
+	/* The tasks held out of the ranges until the switch ends (move.c). */
+	unsigned int		nr_held;	/* held now */
+	unsigned int		moved;		/* held in all */
+	struct task_struct	**held;
+	/* When -EBUSY: a task still inside after the last attempt. */
+	const char		*busy_func;
+	const char		*busy_obj;
 	char			busy_comm[TASK_COMM_LEN];
 	pid_t			busy_pid;
+	bool			busy_kthread;
 	u64			stop_ns;
 };
 
@@ -198,6 +212,13 @@ struct lkhp_patch *lkhp_module_patch(struct module *mod);
 /* exports.c */
 int lkhp_module_export(struct module *user, const char *exporter,
 		       const char *name, unsigned long *addr, u32 *crc);
+
+/* move.c */
+bool lkhp_movable(const struct task_struct *t);
+unsigned int lkhp_move_busy(struct lkhp_switch *sw);
+void lkhp_move_release(struct lkhp_switch *sw);
+void lkhp_hold_wait(struct callback_head *work);
+void lkhp_hold_run(struct callback_head *work);	/* hold-exit.S */
 
 /* reason.c */
 void lkhp_fail(const char *fmt, ...) __printf(1, 2);
