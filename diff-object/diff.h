@@ -228,6 +228,7 @@ int check_layouts(struct ctx *ctx);
 int correlate(struct ctx *ctx);
 int compare(struct ctx *ctx);
 int check_unsupported(struct ctx *ctx);
+void note_kthread_functions(struct ctx *ctx);
 int include(struct ctx *ctx);
 bool must_include(const struct symbol *s);
 int output_write(struct ctx *ctx);

@@ -127,6 +127,7 @@ int main(int argc, char **argv)
 		nochange = true;
 		goto out;
 	}
+	note_kthread_functions(&ctx);
 	if (include(&ctx) || lkhp_refusals)
 		goto out;
 	ret = output_write(&ctx);
