@@ -270,7 +270,7 @@ static int lkhp_attempt(struct lkhp_switch *sw)
 	sw->done = 0;
 	sw->ret = 0;
 	ret = stop_machine(lkhp_stop_fn, sw, cpu_online_mask);
-	sw->stop_ns = ktime_get_ns() - start;
+	sw->stats.stop_ns = ktime_get_ns() - start;
 	return ret;
 }
 
@@ -282,6 +282,7 @@ static int lkhp_attempt(struct lkhp_switch *sw)
  */
 int lkhp_switch_run(struct lkhp_switch *sw)
 {
+	u64 start = ktime_get_ns();
 	int tries = 0, ret;
 
 	lockdep_assert_held(&lkhp_mutex);
@@ -311,6 +312,7 @@ int lkhp_switch_run(struct lkhp_switch *sw)
 	}
 	lkhp_busy_put(sw);
 	lkhp_move_release(sw);
+	sw->stats.switch_ns = ktime_get_ns() - start;
 out:
 	kvfree(sw->busy);
 	kvfree(sw->busy_range);

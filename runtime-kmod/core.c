@@ -40,7 +40,7 @@ struct lkhp_change {
 	u64			seq;
 	const char		*name;	/* for messages: the patch or module */
 	const char		*what;
-	u64			stop_ns;	/* out */
+	struct lkhp_switch_stats last;	/* out */
 };
 
 struct lkhp_entry *lkhp_find(u32 id)
@@ -200,10 +200,10 @@ static int lkhp_switch(struct lkhp_change *c)
 		goto out;
 	for (i = 0; i < sw->nr; i++)
 		sw->writes[i].site->active = sw->writes[i].to;
-	c->stop_ns = sw->stop_ns;
-	if (sw->moved)
+	c->last = sw->stats;
+	if (sw->stats.moved)
 		pr_info("%s: %s: %u tasks moved out of the functions first\n",
-			c->name, c->what, sw->moved);
+			c->name, c->what, sw->stats.moved);
 out:
 	lkhp_switch_free(sw);
 	kfree(sw);
@@ -256,7 +256,7 @@ int lkhp_enable(struct lkhp_entry *e)
 		module_put(e->mod);
 		return ret;
 	}
-	e->stop_ns = c.stop_ns;
+	e->last = c.last;
 	e->enable_seq = ++lkhp_seq;
 	e->state = LKHP_STATE_ENABLED;
 	e->replaced = false;
@@ -300,7 +300,7 @@ int lkhp_disable(struct lkhp_entry *e)
 		lkhp_callbacks_run(e, NULL, LKHP_CB_POST_PATCH);
 		return ret;
 	}
-	e->stop_ns = c.stop_ns;
+	e->last = c.last;
 	e->state = LKHP_STATE_DISABLED;
 	e->disable_time = ktime_get_real_seconds();
 	pr_notice("%s: disabled\n", e->name);
@@ -336,7 +336,7 @@ void lkhp_fill_info(const struct lkhp_entry *e, struct lkhp_patch_info *info)
 	info->load_time = e->load_time;
 	info->enable_time = e->enable_time;
 	info->disable_time = e->disable_time;
-	info->stop_ns = e->stop_ns;
+	info->stop_ns = e->last.stop_ns;
 }
 
 /* A function whose object waits has no site: its addresses read 0. */
@@ -578,12 +578,12 @@ static int lkhp_targets_coming(struct module *mod)
 		if (!obj)
 			continue;
 		if (e->state == LKHP_STATE_ENABLED)
-			e->stop_ns = c.stop_ns;
+			e->last = c.last;
 		lkhp_init_coming(e, obj);
 		pr_notice("%s: module %s patched as it loads (%u function(s), %s, stop %llu ns)\n",
 			  e->name, mod->name, obj->nr_funcs,
 			  e->state == LKHP_STATE_ENABLED ? "enabled" : "disabled",
-			  c.stop_ns);
+			  c.last.stop_ns);
 		if (e->state == LKHP_STATE_ENABLED)
 			lkhp_callbacks_run(e, obj, LKHP_CB_POST_PATCH);
 	}

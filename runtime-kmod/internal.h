@@ -84,6 +84,13 @@ struct lkhp_func {
 	u8				patch_ins[LKHP_INS_LEN];
 };
 
+/* What the last switch of a patch took. */
+struct lkhp_switch_stats {
+	u64			stop_ns;	/* stop_machine(), the one that switched */
+	u64			switch_ns;	/* all: attempts, tasks moved out */
+	unsigned int		moved;		/* tasks moved out of the functions */
+};
+
 /*
  * Runtime state of one registered patch (the HotPatch table entry). What is
  * shown or compared after registration is copied here: a BROKEN entry
@@ -109,7 +116,7 @@ struct lkhp_entry {
 	time64_t		load_time;
 	time64_t		enable_time;
 	time64_t		disable_time;
-	u64			stop_ns;	/* last switch's stop_machine time */
+	struct lkhp_switch_stats last;	/* its last switch */
 };
 
 /* One site rewrite of a switch, prepared before stop_machine. */
@@ -150,8 +157,7 @@ struct lkhp_switch {
 	struct task_struct	**busy;
 	const struct lkhp_range	**busy_range;
 	/* The tasks held out of the ranges until the switch ends (move.c). */
-	unsigned int		nr_held;	/* held now */
-	unsigned int		moved;		/* held in all */
+	unsigned int		nr_held;
 	struct task_struct	**held;
 	/* When -EBUSY: a task still inside after the last attempt. */
 	const char		*busy_func;
@@ -159,7 +165,7 @@ struct lkhp_switch {
 	char			busy_comm[TASK_COMM_LEN];
 	pid_t			busy_pid;
 	bool			busy_kthread;
-	u64			stop_ns;
+	struct lkhp_switch_stats stats;
 };
 
 /* core.c */

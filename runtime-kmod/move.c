@@ -97,7 +97,7 @@ static bool lkhp_hold(struct lkhp_switch *sw, struct task_struct *t)
 	}
 	get_task_struct(t);
 	sw->held[sw->nr_held++] = t;
-	sw->moved++;
+	sw->stats.moved++;
 	return true;
 }
 

@@ -8,6 +8,9 @@
  *   <patch>/state        disabled, enabled, removing or broken
  *   <patch>/module       the patch's kernel module
  *   <patch>/stop_ns      stop_machine() duration of the last switch
+ *   <patch>/switch_ns    the last switch's whole duration: its attempts, and
+ *                        moving tasks out of the functions first
+ *   <patch>/moved        tasks the last switch moved out of the functions
  *   <patch>/functions    one line per function: name object orig new active
  *                        (orig 0: its module is not loaded)
  *   <patch>/objects      one line per object: name loaded|waiting functions
@@ -87,7 +90,17 @@ static ssize_t lkhp_module(const struct lkhp_entry *e, char *buf)
 
 static ssize_t lkhp_stop_ns(const struct lkhp_entry *e, char *buf)
 {
-	return sysfs_emit(buf, "%llu\n", e->stop_ns);
+	return sysfs_emit(buf, "%llu\n", e->last.stop_ns);
+}
+
+static ssize_t lkhp_switch_ns(const struct lkhp_entry *e, char *buf)
+{
+	return sysfs_emit(buf, "%llu\n", e->last.switch_ns);
+}
+
+static ssize_t lkhp_moved(const struct lkhp_entry *e, char *buf)
+{
+	return sysfs_emit(buf, "%u\n", e->last.moved);
 }
 
 static ssize_t lkhp_functions(const struct lkhp_entry *e, char *buf)
@@ -127,6 +140,8 @@ LKHP_ENTRY_ATTR_SHOW(enabled)
 LKHP_ENTRY_ATTR_SHOW(state)
 LKHP_ENTRY_ATTR_SHOW(module)
 LKHP_ENTRY_ATTR_SHOW(stop_ns)
+LKHP_ENTRY_ATTR_SHOW(switch_ns)
+LKHP_ENTRY_ATTR_SHOW(moved)
 LKHP_ENTRY_ATTR_SHOW(functions)
 LKHP_ENTRY_ATTR_SHOW(objects)
 
@@ -153,6 +168,8 @@ static struct kobj_attribute lkhp_attr_enabled = __ATTR_RW(enabled);
 static struct kobj_attribute lkhp_attr_state = __ATTR_RO(state);
 static struct kobj_attribute lkhp_attr_module = __ATTR_RO(module);
 static struct kobj_attribute lkhp_attr_stop_ns = __ATTR_RO(stop_ns);
+static struct kobj_attribute lkhp_attr_switch_ns = __ATTR_RO(switch_ns);
+static struct kobj_attribute lkhp_attr_moved = __ATTR_RO(moved);
 static struct kobj_attribute lkhp_attr_functions = __ATTR_RO(functions);
 static struct kobj_attribute lkhp_attr_objects = __ATTR_RO(objects);
 
@@ -162,6 +179,8 @@ static struct attribute *lkhp_entry_attrs[] = {
 	&lkhp_attr_state.attr,
 	&lkhp_attr_module.attr,
 	&lkhp_attr_stop_ns.attr,
+	&lkhp_attr_switch_ns.attr,
+	&lkhp_attr_moved.attr,
 	&lkhp_attr_functions.attr,
 	&lkhp_attr_objects.attr,
 	NULL,
