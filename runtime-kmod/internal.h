@@ -23,7 +23,7 @@
 
 #define LKHP_STOP_TRIES		10	/* stop_machine attempts per switch */
 #define LKHP_RETRY_MS		20	/* sleep between attempts */
-#define LKHP_MOVE_MS		2000	/* wait for moved tasks, per attempt */
+#define LKHP_MOVE_MS		2000	/* wait for moved tasks, per switch */
 #define LKHP_BUSY_MAX		4096	/* busy tasks handled per attempt */
 
 extern struct mutex lkhp_mutex;
@@ -159,6 +159,7 @@ struct lkhp_switch {
 	/* The tasks held out of the ranges until the switch ends (move.c). */
 	unsigned int		nr_held;
 	struct task_struct	**held;
+	unsigned long		move_until;	/* jiffies: the waits' end */
 	/* When -EBUSY: a task still inside after the last attempt. */
 	const char		*busy_func;
 	const char		*busy_obj;

@@ -113,15 +113,19 @@ static bool lkhp_all_arrived(unsigned int want)
 
 /*
  * Move what can be moved of the tasks the last attempt found busy, and wait
- * (bounded) until the moved ones are out. Called with lkhp_mutex held,
- * between attempts. Returns how many tasks it held this time.
+ * until the moved ones are out, LKHP_MOVE_MS at most over a switch: the
+ * tasks held already wait too. Called with lkhp_mutex held, between
+ * attempts. Returns how many tasks it held this time.
  */
 unsigned int lkhp_move_busy(struct lkhp_switch *sw)
 {
-	unsigned int held = sw->nr_held, i, n = min_t(unsigned int, atomic_read(&sw->nr_busy),
-				  sw->max_busy);
+	unsigned int held = sw->nr_held, i;
+	unsigned int n = min_t(unsigned int, atomic_read(&sw->nr_busy),
+			       sw->max_busy);
 
 	lockdep_assert_held(&lkhp_mutex);
+	if (!sw->move_until)
+		sw->move_until = jiffies + msecs_to_jiffies(LKHP_MOVE_MS);
 	for (i = 0; i < n; i++) {
 		struct task_struct *t = sw->busy[i];
 
@@ -137,8 +141,10 @@ unsigned int lkhp_move_busy(struct lkhp_switch *sw)
 		else if (sw->nr_held < sw->max_busy && !lkhp_queued(sw, t))
 			lkhp_hold(sw, t);
 	}
-	wait_event_timeout(lkhp_arrive_wq, lkhp_all_arrived(sw->nr_held),
-			   msecs_to_jiffies(LKHP_MOVE_MS));
+	if (time_before(jiffies, sw->move_until))
+		wait_event_timeout(lkhp_arrive_wq,
+				   lkhp_all_arrived(sw->nr_held),
+				   sw->move_until - jiffies);
 	return sw->nr_held - held;
 }
 
