@@ -1,7 +1,8 @@
 #!/bin/bash
 # /sys/kernel/lkhp: the top-level version and shadow_variables (0: the
 # patches here attach none), and nothing else; every attribute of a
-# patch's directory (id, enabled, state, module, stop_ns, functions) with the values the kernel really has; enabled is writable by
+# patch's directory (id, enabled, state, module, stop_ns, switch_ns, moved,
+# functions) with the values the kernel really has; enabled is writable by
 # root only and takes booleans; a write through a file kept open after the
 # patch is removed fails with ENODEV and changes nothing.
 . "$(dirname "$0")/../lib/test.sh"
@@ -12,12 +13,14 @@ same "$(ls $L | tr "\n" " ")" "shadow_variables version " "top-level attributes"
 same "$(cat $L/shadow_variables)" 0 "shadow variables"
 id=$(lkhp install -f lkhp-twofunc.ko)
 d=$L/twofunc
-same "$(ls $d | tr "\n" " ")" "enabled functions id module objects state stop_ns " "attributes"
+same "$(ls $d | tr "\n" " ")" "enabled functions id module moved objects state stop_ns switch_ns " "attributes"
 same "$(cat $d/id)" "$id" "id"
 same "$(cat $d/enabled)" 1 "enabled"
 same "$(cat $d/state)" enabled "state"
 same "$(cat $d/module)" lkhp_twofunc "module"
 [ "$(cat $d/stop_ns)" -gt 0 ] || fail "stop_ns"
+[ "$(cat $d/switch_ns)" -ge "$(cat $d/stop_ns)" ] || fail "switch_ns shorter than stop_ns"
+same "$(cat $d/moved)" 0 "moved (nothing sleeps in loadavg_proc_show)"
 cat $d/functions
 for f in loadavg_proc_show get_avenrun; do
 	line=$(grep "^$f " $d/functions) || fail "no $f in functions"
