@@ -233,12 +233,14 @@ static void lkhp_busy_name(struct lkhp_switch *sw)
 	struct task_struct *t;
 	const struct lkhp_range *r;
 
-	for (i = n - 1; i > 0; i--) {
+	for (i = 0; i < n; i++) {
 		t = sw->busy[i];
 		if (!lkhp_movable(t) ||
 		    !(READ_ONCE(t->__state) & TASK_INTERRUPTIBLE))
 			break;
 	}
+	if (i == n)
+		i = 0;
 	t = sw->busy[i];
 	r = sw->busy_range[i];
 
