@@ -60,14 +60,14 @@ void __attribute__((format(printf, 1, 2))) err(const char *fmt, ...)
 static int dev_fd = -1;
 
 /* /dev/lkhp, opened on first use: its fd or -errno. */
-static int dev_open(void)
+int dev_open(void)
 {
 	if (dev_fd < 0)
 		dev_fd = open(LKHP_DEVICE, O_RDWR | O_CLOEXEC);
 	return dev_fd < 0 ? -errno : dev_fd;
 }
 
-static void dev_error(int error)
+void dev_error(int error)
 {
 	err("%s: %s%s", LKHP_DEVICE, strerror(-error),
 	    error == -ENOENT ? " (is lkhp.ko loaded?)" :
@@ -407,35 +407,84 @@ static int get_info(__u32 id, struct lkhp_get_info *gi, struct lkhp_func_info **
 }
 
 /*
- * One line per object of the patch (vmlinux, modules), in the order of
- * its functions: a module's functions have no address while it is not
- * loaded (they wait for it).
+ * Object @i of the patch's functions (vmlinux, a module), in the order of
+ * their first function: its name, function count and whether it is loaded
+ * into *@o. A module's functions have no address while it is not loaded
+ * (they wait for it). 0, or -1 past the last object.
  */
+struct object_summary {
+	const char *name;
+	__u32 nr_funcs;
+	int loaded;
+};
+
+static int object_summary(const struct lkhp_get_info *gi, const struct lkhp_func_info *f,
+			  __u32 i, struct object_summary *o)
+{
+	__u32 j, k, seen = 0;
+
+	for (j = 0; j < gi->nr_funcs; j++) {
+		for (k = 0; k < j && strcmp(f[k].obj_file, f[j].obj_file); k++)
+			;
+		if (k < j || seen++ != i)
+			continue;	/* counted with its first function, or not @i */
+		o->name = f[j].obj_file;
+		o->nr_funcs = 0;
+		o->loaded = 0;
+		for (k = j; k < gi->nr_funcs; k++) {
+			if (strcmp(f[k].obj_file, f[j].obj_file))
+				continue;
+			o->nr_funcs++;
+			o->loaded |= f[k].orig_addr != 0;
+		}
+		return 0;
+	}
+	return -1;
+}
+
+/* An object's state: its patch's, or "waiting" for its module when enabled. */
+static const char *object_state(const struct lkhp_get_info *gi, const struct object_summary *o)
+{
+	return !o->loaded && gi->info.state == LKHP_STATE_ENABLED ? "waiting" :
+	       state_name(gi->info.state);
+}
+
+/* One line per object of the patch. */
 static void list_objects(const struct lkhp_get_info *gi, const struct lkhp_func_info *f)
 {
-	__u32 i, j, n, loaded;
+	struct object_summary o;
+	__u32 i;
 
-	for (i = 0; i < gi->nr_funcs; i++) {
-		for (j = 0; j < i && strcmp(f[j].obj_file, f[i].obj_file); j++)
-			;
-		if (j < i)
-			continue;	/* shown with its first function */
-		for (n = 0, loaded = 0, j = i; j < gi->nr_funcs; j++) {
-			if (strcmp(f[j].obj_file, f[i].obj_file))
-				continue;
-			n++;
-			loaded |= f[j].orig_addr != 0;
-		}
-		if (loaded)
-			printf("       %s: %s, %u function%s\n", f[i].obj_file,
-			       state_name(gi->info.state), n, n == 1 ? "" : "s");
-		else if (gi->info.state == LKHP_STATE_ENABLED)
-			printf("       %s: waiting, not loaded, %u function%s\n",
-			       f[i].obj_file, n, n == 1 ? "" : "s");
-		else
-			printf("       %s: %s, not loaded, %u function%s\n", f[i].obj_file,
-			       state_name(gi->info.state), n, n == 1 ? "" : "s");
+	for (i = 0; !object_summary(gi, f, i, &o); i++)
+		printf("       %s: %s%s, %u function%s\n", o.name, object_state(gi, &o),
+		       o.loaded ? "" : ", not loaded", o.nr_funcs, o.nr_funcs == 1 ? "" : "s");
+}
+
+/* The patch as a JSON object, its objects within. */
+static void json_patch(const struct lkhp_get_info *gi, const struct lkhp_func_info *f)
+{
+	struct object_summary o;
+	__u32 i;
+
+	printf("{\"id\": %u", gi->info.id);
+	json_key_str(0, "name", gi->info.name);
+	json_key_str(0, "module", gi->info.module);
+	json_key_str(0, "state", state_name(gi->info.state));
+	printf(", \"replace\": %s, \"functions\": %u, \"relocs\": %u, "
+	       "\"load_time\": %lld, \"enable_time\": %lld, \"disable_time\": %lld, "
+	       "\"stop_ns\": %llu, \"objects\": [",
+	       gi->info.flags & LKHP_INFO_REPLACE ? "true" : "false", gi->info.nr_funcs,
+	       gi->info.nr_relocs, (long long)gi->info.load_time,
+	       (long long)gi->info.enable_time, (long long)gi->info.disable_time,
+	       (unsigned long long)gi->info.stop_ns);
+	for (i = 0; !object_summary(gi, f, i, &o); i++) {
+		printf("%s{", i ? ", " : "");
+		json_key_str(1, "name", o.name);
+		json_key_str(0, "state", object_state(gi, &o));
+		printf(", \"loaded\": %s, \"functions\": %u}", o.loaded ? "true" : "false",
+		       o.nr_funcs);
 	}
+	printf("]}");
 }
 
 static int list_one(__u32 id)
@@ -479,48 +528,67 @@ static int list_one(__u32 id)
 
 static int cmd_list(const struct opts *o)
 {
-	struct lkhp_patch_info *p;
+	struct lkhp_patch_info *p = NULL;
 	struct lkhp_get_info gi;
 	struct lkhp_func_info *f;
 	char since[32];
 	int n, i, ret = 0;
 	__u32 id;
 
+	if (o->id && o->json) {
+		err("list: -i ID shows one patch as text; --json lists them all");
+		return 2;
+	}
 	if (o->id)
 		return resolve_id(o->id, &id) ? 1 : list_one(id);
 	/* Without lkhp.ko no patch is loaded, and what a boot loads still shows. */
 	n = dev_open();
 	if (n == -ENOENT) {
 		dev_error(n);
-		list_persistent(NULL, 0);
+		n = 0;
+		ret = 1;
+	} else if ((n = get_all(&p)) < 0) {
 		return 1;
 	}
-	n = get_all(&p);
-	if (n < 0)
-		return 1;
-	printf("%-4s %-24s %-9s %9s  %s\n", "ID", "NAME", "STATE",
-	       "FUNCTIONS", "ENABLED SINCE");
+	if (o->json) {
+		printf("{");
+		json_key_str(1, "kernel", running_release());
+		printf(", \"patches\": [");
+	} else if (!ret) {
+		printf("%-4s %-24s %-9s %9s  %s\n", "ID", "NAME", "STATE",
+		       "FUNCTIONS", "ENABLED SINCE");
+	}
 	for (i = 0; i < n; i++) {
-		fmt_time(p[i].state == LKHP_STATE_ENABLED ||
-			 p[i].state == LKHP_STATE_BROKEN ?
-			 p[i].enable_time : 0, since, sizeof(since));
-		printf("%-4u %-24s %-9s %9u  %s\n", p[i].id, p[i].name,
-		       state_name(p[i].state), p[i].nr_funcs, since);
 		if (get_info(p[i].id, &gi, &f)) {
 			ret = 1;
 			continue;
 		}
-		list_objects(&gi, f);
+		if (o->json) {
+			fputs(i ? ", " : "", stdout);
+			json_patch(&gi, f);
+		} else {
+			fmt_time(p[i].state == LKHP_STATE_ENABLED ||
+				 p[i].state == LKHP_STATE_BROKEN ?
+				 p[i].enable_time : 0, since, sizeof(since));
+			printf("%-4u %-24s %-9s %9u  %s\n", p[i].id, p[i].name,
+			       state_name(p[i].state), p[i].nr_funcs, since);
+			list_objects(&gi, f);
+		}
 		free(f);
 	}
-	ret |= list_persistent(p, n);
+	if (o->json)
+		putchar(']');
+	ret |= list_persistent(p, n, o->json);
+	if (o->json)
+		printf("}\n");
 	free(p);
 	return ret;
 }
 
 static const struct command commands[] = {
 	{ "install", "-f FILE.ko", "load a patch module; prints its patch id", cmd_install },
-	{ "list", "[-i ID]", "list patches, or show one in detail", cmd_list },
+	{ "list", "[-i ID|--json]", "list patches, or show one in detail", cmd_list },
+	{ "status", "[--json]", "whether every patch of this kernel is live (exit 0)", cmd_status },
 	{ "enable", "-i ID", "redirect a patch's functions again", cmd_enable },
 	{ "disable", "-i ID", "restore the previous version of its functions", cmd_disable },
 	{ "remove", "-i ID", "disable a patch and unload its module", cmd_remove },
@@ -548,12 +616,13 @@ int main(int argc, char **argv)
 	static const struct option long_opts[] = {
 		{ "file", required_argument, NULL, 'f' },
 		{ "patchid", required_argument, NULL, 'i' },
+		{ "json", no_argument, NULL, 'j' },
 		{ "version", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct command *cmd = NULL;
-	struct opts o = { NULL, NULL };
+	struct opts o = { NULL, NULL, 0 };
 	size_t i;
 	int c;
 
@@ -565,6 +634,9 @@ int main(int argc, char **argv)
 			break;
 		case 'i':
 			o.id = optarg;
+			break;
+		case 'j':
+			o.json = 1;
 			break;
 		case 'v':
 			printf("lkhp %s (uapi %d)\n", LKHP_VERSION,
@@ -592,6 +664,10 @@ int main(int argc, char **argv)
 	}
 	if (optind + 1 < argc) {
 		err("unexpected argument '%s'", argv[optind + 1]);
+		return 2;
+	}
+	if (o.json && cmd->fn != cmd_list && cmd->fn != cmd_status) {
+		err("%s: no --json (list and status have it)", cmd->name);
 		return 2;
 	}
 	return cmd->fn(&o);

@@ -41,7 +41,7 @@ static void store_path(int store, const char *release, const char *file,
 	}
 }
 
-static const char *running_release(void)
+const char *running_release(void)
 {
 	static struct utsname u;
 
@@ -321,83 +321,141 @@ int cmd_unpersist(const struct opts *o)
 
 
 /*
+ * The patch modules a boot of the running kernel loads, in order, each with
+ * what it says of itself (or why it cannot be read): their number (into
+ * *@out, to free), or -1 after an error.
+ */
+int stored_patches(struct stored **out)
+{
+	const char *release = running_release();
+	struct persistent *v;
+	struct stored *st;
+	int n, i;
+
+	n = persistent_patches(release, &v);
+	if (n < 0)
+		return -1;
+	st = calloc(n ? n : 1, sizeof(*st));
+	if (!st) {
+		free(v);
+		err("out of memory");
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		st[i].store = v[i].store;
+		snprintf(st[i].file, sizeof(st[i].file), "%s", v[i].file);
+		store_path(v[i].store, release, v[i].file, st[i].path, sizeof(st[i].path));
+		st[i].ok = !read_patch_modinfo(st[i].path, &st[i].mi, st[i].why, sizeof(st[i].why));
+	}
+	free(v);
+	*out = st;
+	return n;
+}
+
+/* The loaded patch of module @mod among @p[@np], or NULL. */
+const struct lkhp_patch_info *loaded_as(const struct lkhp_patch_info *p, int np,
+					const char *mod)
+{
+	int i;
+
+	for (i = 0; i < np; i++)
+		if (!strcmp(p[i].module, mod))
+			return &p[i];
+	return NULL;
+}
+
+/*
  * Load the persistent patches of the running kernel in order, one stdout
  * line each (the journal's record of the boot); a failure does not stop the
- * next. A patch whose module is loaded already is skipped: boot may run twice.
+ * next. A patch whose module is loaded already is skipped if it is enabled
+ * (boot may run twice), a failure if not: the exit status says whether
+ * every one is live, not whether its module is loaded.
  */
 int cmd_boot(const struct opts *o)
 {
-	const char *release = running_release();
+	const struct lkhp_patch_info *l;
 	struct lkhp_patch_info *p = NULL;
-	char path[PATH_MAX];
-	struct persistent *v;
 	struct load_error e;
-	struct modinfo mi;
-	int n, np, i, j, failed = 0;
+	struct stored *st;
+	int n, np, i, failed = 0;
 	__u32 id;
 
 	(void)o;
 	/* stdout is the journal's pipe: each line as it happens */
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	n = persistent_patches(release, &v);
+	n = stored_patches(&st);
 	if (n <= 0) {
 		if (!n)
-			printf("lkhp: no persistent patches for %s\n", release);
+			printf("lkhp: no persistent patches for %s\n", running_release());
+		free(n ? NULL : st);
 		return n < 0;
 	}
 	np = load_runtime() ? -1 : get_all(&p);
 	for (i = 0; np >= 0 && i < n; i++) {
-		store_path(v[i].store, release, v[i].file, path, sizeof(path));
-		if (read_patch_modinfo(path, &mi, e.msg, sizeof(e.msg))) {
-			printf("lkhp: %s: failed: %s\n", path, e.msg);
+		if (!st[i].ok) {
+			printf("lkhp: %s: failed: %s\n", st[i].path, st[i].why);
 			failed = 1;
 			continue;
 		}
-		for (j = 0; j < np && strcmp(p[j].module, mi.name); j++)
-			;
-		if (j < np) {
-			printf("lkhp: %s: already loaded, skipped\n", mi.patch);
-		} else if (load_patch(path, mi.name, &id, &e)) {
-			printf("lkhp: %s: failed: %s%s%s\n", path, e.msg,
+		l = loaded_as(p, np, st[i].mi.name);
+		if (l && l->state == LKHP_STATE_ENABLED) {
+			printf("lkhp: %s: already loaded, skipped\n", st[i].mi.patch);
+		} else if (l) {
+			printf("lkhp: %s: loaded already, but %s: not live\n", st[i].mi.patch,
+			       state_name(l->state));
+			failed = 1;
+		} else if (load_patch(st[i].path, st[i].mi.name, &id, &e)) {
+			printf("lkhp: %s: failed: %s%s%s\n", st[i].path, e.msg,
 			       e.reason[0] ? "; kernel: " : "", e.reason);
 			failed = 1;
 		} else {
-			printf("lkhp: %s: loaded, enabled\n", mi.patch);
+			printf("lkhp: %s: loaded, enabled\n", st[i].mi.patch);
 		}
 	}
 	free(p);
-	free(v);
+	free(st);
 	return np < 0 || failed;
 }
 
 /*
  * After the patch table: the persistent patches of the running kernel, one
- * line per file with its patch name, store and state. Nothing when there
- * are none, so that the table stays alone.
+ * line per file with its patch name, store and state (or, with @json, the
+ * "persistent" member). Nothing in text when there are none, so that the
+ * table stays alone. 0, or 1 after an error.
  */
-int list_persistent(const struct lkhp_patch_info *p, int np)
+int list_persistent(const struct lkhp_patch_info *p, int np, int json)
 {
-	const char *release = running_release();
-	char path[PATH_MAX], why[256];
-	struct persistent *v;
-	struct modinfo mi;
-	int n, i, j;
+	struct stored *st;
+	int n, i;
 
-	n = persistent_patches(release, &v);
-	if (n <= 0)
-		return n < 0;
-	printf("persistent for %s:\n", release);
+	n = stored_patches(&st);
+	if (n < 0)
+		return 1;
+	if (json)
+		fputs(", \"persistent\": [", stdout);
+	else if (n)
+		printf("persistent for %s:\n", running_release());
 	for (i = 0; i < n; i++) {
-		store_path(v[i].store, release, v[i].file, path, sizeof(path));
-		if (read_patch_modinfo(path, &mi, why, sizeof(why))) {
-			printf("  %-28s %-20s %-21s %s\n", v[i].file, "-", stores[v[i].store], why);
+		const struct lkhp_patch_info *l = st[i].ok ? loaded_as(p, np, st[i].mi.name) : NULL;
+		const char *state = !st[i].ok ? "unreadable" : l ? state_name(l->state) : "not loaded";
+
+		if (!json) {
+			printf("  %-28s %-20s %-21s %s%s\n", st[i].file,
+			       st[i].ok ? st[i].mi.patch : "-", stores[st[i].store],
+			       l ? "loaded, " : "", st[i].ok ? state : st[i].why);
 			continue;
 		}
-		for (j = 0; j < np && strcmp(p[j].module, mi.name); j++)
-			;
-		printf("  %-28s %-20s %-21s %s%s\n", v[i].file, mi.patch, stores[v[i].store],
-		       j < np ? "loaded, " : "not loaded", j < np ? state_name(p[j].state) : "");
+		printf("%s{", i ? ", " : "");
+		json_key_str(1, "file", st[i].path);
+		json_key_str(0, "store", st[i].store == ADMIN_STORE ? "admin" : "package");
+		json_key_str(0, "name", st[i].ok ? st[i].mi.patch : NULL);
+		json_key_str(0, "module", st[i].ok ? st[i].mi.name : NULL);
+		json_key_str(0, "state", state);
+		json_key_str(0, "error", st[i].ok ? NULL : st[i].why);
+		putchar('}');
 	}
-	free(v);
+	if (json)
+		putchar(']');
+	free(st);
 	return 0;
 }

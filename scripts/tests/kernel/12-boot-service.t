@@ -6,8 +6,12 @@
 # in the middle (another kernel build's, refused by lkhp.ko) is reported
 # with the kernel's reason and does not stop the next one; a /var/lib file
 # shadows the /usr/lib one of its name; a second 'lkhp boot' skips the
-# loaded patches; a package's patch is not unpersisted. LKHP_TEST_TARGET
-# (default test) picks the kernel, e.g. debian:RELEASE.
+# loaded patches; a package's patch is not unpersisted. 'lkhp status' says
+# whether every patch of the running kernel is live (the broken one is not;
+# once it is unpersisted, all are), with --json the same as JSON, and a
+# disabled patch makes 'lkhp boot' and 'lkhp status' fail although its
+# module is loaded. LKHP_TEST_TARGET (default test) picks the kernel, e.g.
+# debian:RELEASE.
 set -euo pipefail
 . "$(dirname "$0")/../../lib.sh"
 target=${LKHP_TEST_TARGET:-test}
@@ -76,8 +80,53 @@ var=/var/lib/lkhp/patches/$LKHP_KVER
 	line again.log 2 '^lkhp: $var/lkhp-2-broken.ko: failed: '
 	line again.log 3 '^lkhp: version-string: already loaded, skipped\$'
 
+	rc=0
+	lkhp status >status.txt || rc=\$?
+	cat status.txt
+	[ \$rc = 1 ]
+	line status.txt 2 '^cmdline-string +enabled +yes +[0-9]+ +$usr/lkhp-1-cmdline-string.ko\$'
+	line status.txt 3 '^version-string +enabled +yes +[0-9]+ +$var/lkhp-3-version-string.ko\$'
+	line status.txt 4 '^broken +not loaded +NO +- +$var/lkhp-2-broken.ko\$'
+	line status.txt 5 '^$LKHP_KVER: 3 patches, NOT all live\$'
+	echo \"STATUS-JSON \$(lkhp status --json)\"
+	lkhp unpersist -i broken
+	lkhp status
+	echo \"STATUS-JSON \$(lkhp status --json)\"
+	lkhp disable -i version-string
+	rc=0
+	lkhp boot >third.log || rc=\$?
+	cat third.log
+	[ \$rc = 1 ]
+	line third.log 2 '^lkhp: version-string: loaded already, but disabled: not live\$'
+	rc=0
+	lkhp status >status.txt || rc=\$?
+	cat status.txt
+	[ \$rc = 1 ]
+	line status.txt 3 '^version-string +disabled +NO +[0-9]+ '
+	lkhp enable -i version-string
+	lkhp status
+	lkhp list --json | sed 's/^/LIST-JSON /'
+
 	if lkhp unpersist -i cmdline-string 2>err.txt; then echo 'unpersisted a package patch'; exit 1; fi
 	cat err.txt
 	grep -q 'lkhp-1-cmdline-string.ko: not in $var but installed by a package: remove the package instead' err.txt
 	[ -f $usr/lkhp-1-cmdline-string.ko ]
-"
+" | tee "$out/guest.log"
+# The JSON the guest printed: with the broken patch (not live), without it
+# (live), and lkhp list's.
+python3 - "$out/guest.log" <<'PY' || die "lkhp status --json or list --json is not what lkhp status said"
+import json, sys
+lines = open(sys.argv[1], errors="replace").read().splitlines()
+status = [json.loads(l.split(" ", 1)[1]) for l in lines if l.startswith("STATUS-JSON ")]
+assert len(status) == 2, status
+before, after = status
+assert not before["live"] and [(p["name"], p["state"], p["live"]) for p in before["patches"]] == \
+    [("cmdline-string", "enabled", True), ("version-string", "enabled", True),
+     ("broken", "not loaded", False)], before
+assert after["live"] and len(after["patches"]) == 2 and all(p["live"] for p in after["patches"]), after
+listed = json.loads("".join(l.split(" ", 1)[1] for l in lines if l.startswith("LIST-JSON ")))
+assert [(p["name"], p["state"]) for p in listed["patches"]] == \
+    [("cmdline-string", "enabled"), ("version-string", "enabled")], listed
+assert all(o["name"] == "vmlinux" and o["loaded"] for p in listed["patches"] for o in p["objects"]), listed
+print("status and list JSON: as lkhp said")
+PY

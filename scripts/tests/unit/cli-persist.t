@@ -69,10 +69,20 @@ list_is() {
 	done
 }
 
-# Nothing persistent: list adds nothing, boot says so and succeeds.
+# Nothing persistent: list adds nothing, boot says so and succeeds, and
+# status: every patch (none) is live.
 list_is
 "$lkhp" boot | tee "$scratch/boot"
 grep -qx "lkhp: no persistent patches for $rel" "$scratch/boot"
+[ "$("$lkhp" status)" = "$rel: no patches" ] || die "status of no patch"
+# json_check FILE PYTHON: FILE is JSON, and PYTHON's assertions on it (d) hold.
+json_check() {
+	python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+'"$2" "$1" || die "$1: $(cat "$1")"
+}
+"$lkhp" status --json >"$scratch/json"
+json_check "$scratch/json" 'assert d["live"] is True and d["patches"] == [], d'
 
 out=$("$lkhp" persist -f lkhp-fix.ko)
 [ "$out" = "$var/$rel/lkhp-fix.ko" ] || die "persist printed '$out'"
@@ -103,6 +113,24 @@ list_is "^persistent for $rel:\$" \
 	'^  lkhp-0-hello\.ko +- +/var/lib/lkhp/patches +not an LKHP patch module' \
 	'^  lkhp-fix\.ko +fix +/var/lib/lkhp/patches +not loaded$' \
 	'^  lkhp-pkg\.ko +pkg +/usr/lib/lkhp/patches +not loaded$'
+
+# status: none of them is loaded, so none is live (exit 1); the file that
+# is no patch module says why. --json: the same facts.
+rc=0
+"$lkhp" status >"$scratch/status" 2>"$scratch/err" || rc=$?
+cat "$scratch/status" "$scratch/err"
+[ $rc = 1 ] || die "status with stored patches and no lkhp.ko exited $rc, not 1"
+for re in "^lkhp-0-hello\.ko +unreadable +NO +- +$var/$rel/lkhp-0-hello\.ko: not an LKHP patch module" \
+	"^fix +not loaded +NO +- +$var/$rel/lkhp-fix\.ko\$" "^pkg +not loaded +NO +- +$usr/$rel/lkhp-pkg\.ko\$" \
+	"^$rel: 3 patches, NOT all live\$"; do
+	grep -Eq "$re" "$scratch/status" || die "status: no line /$re/"
+done
+rc=0
+"$lkhp" status --json >"$scratch/json" || rc=$?
+[ $rc = 1 ] || die "status --json exited $rc, not 1"
+json_check "$scratch/json" 'assert not d["live"] and [(p["name"], p["state"], p["live"], p["id"]) for p in d["patches"]] == [("lkhp-0-hello.ko", "unreadable", False, None), ("fix", "not loaded", False, None), ("pkg", "not loaded", False, None)], d'
+"$lkhp" list --json >"$scratch/json" 2>/dev/null || true
+json_check "$scratch/json" 'assert d["patches"] == [] and [(p["name"], p["store"], p["state"]) for p in d["persistent"]] == [(None, "admin", "unreadable"), ("fix", "admin", "not loaded"), ("pkg", "package", "not loaded")], d'
 
 fails "lkhp-pkg\.ko: not in $var/$rel but installed by a package: remove the package instead" \
 	"$lkhp" unpersist -i pkg
