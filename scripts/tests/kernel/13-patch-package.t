@@ -9,7 +9,10 @@
 # the fix stays live throughout, fix-2 is enabled (replacing fix-1 in the
 # same switch) before fix-1 goes. Removing the package (prerm remove)
 # takes the fix off the running kernel. And --deb refuses a patch with
-# callbacks that is not cumulative.
+# callbacks that is not cumulative. Installed means live: a postinst whose
+# patch lkhp.ko refuses (another build's) fails with the reason, and
+# succeeds when run again once the file is right ('dpkg --configure -a');
+# one whose patch is loaded but disabled enables it.
 set -euo pipefail
 . "$(dirname "$0")/../../lib.sh"
 target=${LKHP_TEST_TARGET:-test}
@@ -38,6 +41,14 @@ grep -q -- '--deb: the patch has callbacks: build it with --replace' "$out/cb.lo
 	{ cat "$out/cb.log"; die "no reason for refusing the patch with callbacks"; }
 [ -z "$(ls -A "$out/cb")" ] || die "the refused --deb build left $(ls "$out/cb")"
 
+# Broken: version 1's module with the kernel version it carries made
+# another build's, same length, so that lkhp.ko refuses it.
+version=$(modinfo -F lkhp_kernel "$out/1/usr/lib/lkhp/patches/$LKHP_KVER/lkhp-fix-1.ko")
+version=${version#* }
+other="#$([ "${version:1:1}" = 9 ] && echo 8 || echo 9)${version:2}"
+cp "$out/1/usr/lib/lkhp/patches/$LKHP_KVER/lkhp-fix-1.ko" "$out/broken.ko"
+OLD=$version NEW=$other perl -0777 -pi -e 's/\Q$ENV{OLD}\E/$ENV{NEW}/g' "$out/broken.ko"
+
 store=/usr/lib/lkhp/patches/$LKHP_KVER
 for v in 1 2; do
 	[ -f "$out/$v$store/lkhp-fix-$v.ko" ] || die "lkhp-fix_$v: no $store/lkhp-fix-$v.ko"
@@ -46,14 +57,27 @@ done
 # patch stored); the postinst's lkhp install does, with modprobe.
 "$LKHP_TOP/scripts/qemu-run" --target "$target" --boot-service \
 	--file-at "$out/1$store/lkhp-fix-1.ko:/lkhp/1/lkhp-fix-1.ko" \
-	--file-at "$out/1/DEBIAN/postinst:/lkhp/1/postinst" -- "
+	--file-at "$out/1/DEBIAN/postinst:/lkhp/1/postinst" \
+	--file-at "$out/broken.ko:/lkhp/broken.ko" -- "
 	cat boot-service.log
 	if grep -q '^lkhp ' /proc/modules; then echo 'lkhp.ko loaded without a patch stored'; exit 1; fi
 	mkdir -p $store
+	cp broken.ko $store/lkhp-fix-1.ko
+	rc=0
+	sh 1/postinst configure 2>err.txt || rc=\$?
+	cat err.txt
+	[ \$rc = 1 ]
+	grep -q 'lkhp-fix: ERROR: loading $store/lkhp-fix-1.ko failed (see above): the fix is NOT live' err.txt
+	grep -q 'kernel: fix-1: refused: built for kernel' err.txt
+	grep -q '^console=' /proc/cmdline
 	cp 1/lkhp-fix-1.ko $store/
 	sh 1/postinst configure | grep -qx 'lkhp-fix: patch fix-1 loaded and enabled'
 	grep -q '^lkhp ' /proc/modules
 	grep -q '^lkhp_cmdline_string console=' /proc/cmdline
+	lkhp disable -i fix-1
+	sh 1/postinst configure | grep -qx 'lkhp-fix: patch fix-1 enabled'
+	grep -q '^lkhp_cmdline_string console=' /proc/cmdline
+	sh 1/postinst configure | grep -qx 'lkhp-fix: patch fix-1 is loaded already'
 "
 
 "$LKHP_TOP/scripts/qemu-run" --target "$target" --boot-service \
