@@ -18,7 +18,7 @@
 RESULTS := $(CURDIR)/build/test-results.txt
 export LKHP_RESULTS := $(RESULTS)
 
-.PHONY: all deps kernel tools runtime check check-unit check-kernel \
+.PHONY: all deps kernel tools runtime check check-unit check-kernel flavour-tests \
 	unit-tests kernel-tests debian-target debian-tests demo install install-tools deb clean
 
 all: tools runtime
@@ -47,13 +47,13 @@ define run-suites
 endef
 
 check:
-	$(call run-suites,unit-tests kernel-tests debian-tests)
+	$(call run-suites,unit-tests kernel-tests debian-tests flavour-tests)
 
 check-unit:
 	$(call run-suites,unit-tests)
 
 check-kernel:
-	$(call run-suites,kernel-tests debian-tests)
+	$(call run-suites,kernel-tests debian-tests flavour-tests)
 
 unit-tests: tools
 	@scripts/run-tests unit scripts/tests/unit/*.t
@@ -98,6 +98,23 @@ debian-tests: debian-target runtime tools
 	@scripts/run-tests debian scripts/tests/debian/*.t
 	@LKHP_TEST_TARGET=$(DEBIAN_TARGET) scripts/run-tests --with scripts/patch-test \
 		debian-patches test-patches/*.patch
+
+# Debian's other i386 flavours, a representative subset of the suite each:
+# a vmlinux fix and a module's on 686 and rt-686-pae, and the functions
+# tasks always sleep in on rt (PREEMPT_RT). Release 6.1.0-47 (Debian
+# 6.1.170-3): the rt flavour needs the source package's debian/patches-rt,
+# and the archive this runs against keeps that version's (docs/targets.md).
+FLAVOUR_RELEASE := 6.1.0-47
+FLAVOUR_TESTS := 686:cmdline-string 686:binfmt-misc-status rt-686-pae:cmdline-string \
+	rt-686-pae:sleepers rt-686-pae:binfmt-misc-status
+flavour-tests: runtime tools
+	@set -e; for f in $(sort $(foreach t,$(FLAVOUR_TESTS),$(firstword $(subst :, ,$(t))))); do \
+		t=debian:$(FLAVOUR_RELEASE)-$$f; \
+		scripts/lkhp-target prepare $$t; \
+		$(MAKE) --no-print-directory -C runtime-kmod TARGET=$$t module >/dev/null; \
+		LKHP_TEST_TARGET=$$t scripts/run-tests --with scripts/patch-test flavour-$$f \
+			$$(for p in $(FLAVOUR_TESTS); do [ "$${p%%:*}" = $$f ] && echo test-patches/$${p#*:}.patch; done); \
+	done
 
 demo: kernel runtime tools
 	@scripts/demo/run
