@@ -18,7 +18,7 @@
 RESULTS := $(CURDIR)/build/test-results.txt
 export LKHP_RESULTS := $(RESULTS)
 
-.PHONY: all deps kernel tools runtime check check-unit check-kernel flavour-tests \
+.PHONY: all deps kernel tools runtime check check-unit check-kernel flavour-tests system-tests \
 	unit-tests kernel-tests debian-target debian-tests demo install install-tools deb clean
 
 all: tools runtime
@@ -47,13 +47,13 @@ define run-suites
 endef
 
 check:
-	$(call run-suites,unit-tests kernel-tests debian-tests flavour-tests)
+	$(call run-suites,unit-tests kernel-tests debian-tests flavour-tests system-tests)
 
 check-unit:
 	$(call run-suites,unit-tests)
 
 check-kernel:
-	$(call run-suites,kernel-tests debian-tests flavour-tests)
+	$(call run-suites,kernel-tests debian-tests flavour-tests system-tests)
 
 unit-tests: tools
 	@scripts/run-tests unit scripts/tests/unit/*.t
@@ -115,6 +115,13 @@ flavour-tests: runtime tools
 		LKHP_TEST_TARGET=$$t scripts/run-tests --with scripts/patch-test flavour-$$f \
 			$$(for p in $(FLAVOUR_TESTS); do [ "$${p%%:*}" = $$f ] && echo test-patches/$${p#*:}.patch; done); \
 	done
+
+# Debian systems (systemd, udev, apt, reboots) booted with Debian's kernel
+# and its own initramfs: scripts/qemu-run --system. The system's disk is
+# built once from Debian's archive into the cache (scripts/lkhp-system).
+system-tests: debian-target runtime tools
+	@scripts/lkhp-system env $(DEBIAN_TARGET) >/dev/null
+	@scripts/run-tests system scripts/tests/system/*.t
 
 demo: kernel runtime tools
 	@scripts/demo/run

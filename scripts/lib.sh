@@ -89,6 +89,33 @@ lkhp_load_target() {
 	eval "$facts"
 }
 
+# run_progress LABEL WATCH LOG CMD...: run CMD (output to LOG) with a
+# progress line every 10 s showing WATCH's size; die with LOG on failure.
+run_progress() {
+	local label=$1 watch=$2 log=$3 pid start=$SECONDS last=$SECONDS mb
+	shift 3
+	"$@" >"$log" 2>&1 &
+	pid=$!
+	while kill -0 "$pid" 2>/dev/null; do
+		sleep 1
+		[ $((SECONDS - last)) -ge 10 ] || continue
+		last=$SECONDS
+		mb=$(du -sm "$watch" 2>/dev/null | cut -f1 || true)
+		status "  ... $label: $((SECONDS - start))s, ${mb:-0} MB"
+	done
+	wait "$pid" || {
+		tail -n 20 "$log" >&2
+		die "$label failed (full log: $log)"
+	}
+}
+
+apt_get_download() {
+	local opts=()
+	# As root apt drops to user _apt, which cannot write into the cache.
+	[ "$(id -u)" -ne 0 ] || opts=(-o APT::Sandbox::User=root)
+	apt-get "${opts[@]}" download "$@"
+}
+
 # Run "$@" with output to LOG; on failure show the log's tail and die.
 run_logged() {
 	local log=$1 what=$2

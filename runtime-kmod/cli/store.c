@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <unistd.h>
@@ -371,6 +372,20 @@ const struct lkhp_patch_info *loaded_as(const struct lkhp_patch_info *p, int np,
  * (boot may run twice), a failure if not: the exit status says whether
  * every one is live, not whether its module is loaded.
  */
+/*
+ * lkhp.service and the modprobe hooks of fix packages (a patched module
+ * that udev loads runs 'lkhp boot' first) may run at once during boot: one
+ * at a time, so that the second finds the first's patches loaded. Held
+ * until exit. Without /run (an initramfs) there is no one to wait for.
+ */
+static void boot_lock(void)
+{
+	int fd = open("/run/lkhp.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+	if (fd >= 0 && flock(fd, LOCK_EX))
+		err("flock /run/lkhp.lock: %s", strerror(errno));
+}
+
 int cmd_boot(const struct opts *o)
 {
 	const struct lkhp_patch_info *l;
@@ -383,6 +398,7 @@ int cmd_boot(const struct opts *o)
 	(void)o;
 	/* stdout is the journal's pipe: each line as it happens */
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	boot_lock();
 	n = stored_patches(&st);
 	if (n <= 0) {
 		if (!n)

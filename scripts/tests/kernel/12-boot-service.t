@@ -14,6 +14,7 @@
 # debian:RELEASE.
 set -euo pipefail
 . "$(dirname "$0")/../../lib.sh"
+. "$LKHP_TOP/scripts/tests/test-lib.sh"
 target=${LKHP_TEST_TARGET:-test}
 lkhp_load_target "$target"
 out=$LKHP_TOP/build/tests/boot-service/${target//:/-}
@@ -30,15 +31,8 @@ build cmdline-string cmdline-string
 build version-string version-string
 build broken cmdline-string
 
-# Broken: the kernel version it carries (modinfo and patch tables) made
-# another build's, same length, so that lkhp.ko refuses it.
-version=$(modinfo -F lkhp_kernel "$out/lkhp-broken.ko")
-version=${version#* }
-[ "${version:0:1}" = '#' ] || die "lkhp_kernel of lkhp-broken.ko: no '#N' version: '$version'"
-other="#$([ "${version:1:1}" = 9 ] && echo 8 || echo 9)${version:2}"
-OLD=$version NEW=$other perl -0777 -pi -e 's/\Q$ENV{OLD}\E/$ENV{NEW}/g' "$out/lkhp-broken.ko"
-[ "$(grep -aoF "$other" "$out/lkhp-broken.ko" | wc -l)" -ge 2 ] ||
-	die "lkhp-broken.ko: the version is not in both its .modinfo and its tables"
+# Broken: another build's (lkhp.ko refuses it).
+other=$(make_other_build "$out/lkhp-broken.ko")
 
 usr=/usr/lib/lkhp/patches/$LKHP_KVER
 var=/var/lib/lkhp/patches/$LKHP_KVER

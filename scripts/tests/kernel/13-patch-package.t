@@ -15,6 +15,7 @@
 # one whose patch is loaded but disabled enables it.
 set -euo pipefail
 . "$(dirname "$0")/../../lib.sh"
+. "$LKHP_TOP/scripts/tests/test-lib.sh"
 target=${LKHP_TEST_TARGET:-test}
 lkhp_load_target "$target"
 out=$LKHP_TOP/build/tests/patch-package/${target//:/-}
@@ -41,13 +42,9 @@ grep -q -- '--deb: the patch has callbacks: build it with --replace' "$out/cb.lo
 	{ cat "$out/cb.log"; die "no reason for refusing the patch with callbacks"; }
 [ -z "$(ls -A "$out/cb")" ] || die "the refused --deb build left $(ls "$out/cb")"
 
-# Broken: version 1's module with the kernel version it carries made
-# another build's, same length, so that lkhp.ko refuses it.
-version=$(modinfo -F lkhp_kernel "$out/1/usr/lib/lkhp/patches/$LKHP_KVER/lkhp-fix-1.ko")
-version=${version#* }
-other="#$([ "${version:1:1}" = 9 ] && echo 8 || echo 9)${version:2}"
+# Broken: version 1's module as another build's (lkhp.ko refuses it).
 cp "$out/1/usr/lib/lkhp/patches/$LKHP_KVER/lkhp-fix-1.ko" "$out/broken.ko"
-OLD=$version NEW=$other perl -0777 -pi -e 's/\Q$ENV{OLD}\E/$ENV{NEW}/g' "$out/broken.ko"
+make_other_build "$out/broken.ko" >/dev/null
 
 store=/usr/lib/lkhp/patches/$LKHP_KVER
 for v in 1 2; do
