@@ -366,26 +366,42 @@ const struct lkhp_patch_info *loaded_as(const struct lkhp_patch_info *p, int np,
 }
 
 /*
+ * lkhp.service, the modprobe hooks of fix packages (a patched module that
+ * udev loads runs 'lkhp boot' first) and the packages' maintainer scripts
+ * may run at once during boot or an install: one at a time, so that the
+ * second finds the first's patches loaded. Held until exit. The wait is
+ * bounded: loading late beats never booting. No /run: no one to wait for.
+ */
+#define BOOT_LOCK "/run/lkhp.lock"
+#define BOOT_LOCK_WAIT_MS 60000
+
+static void boot_lock(void)
+{
+	int fd = open(BOOT_LOCK, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	int ms;
+
+	if (fd < 0)
+		return;
+	for (ms = 0; flock(fd, LOCK_EX | LOCK_NB); ms += 100) {
+		if (errno != EWOULDBLOCK || ms >= BOOT_LOCK_WAIT_MS) {
+			if (errno == EWOULDBLOCK)
+				err("%s: held for %d s: going on without it", BOOT_LOCK,
+				    BOOT_LOCK_WAIT_MS / 1000);
+			else
+				err("%s: %s: going on without it", BOOT_LOCK, strerror(errno));
+			return;
+		}
+		usleep(100 * 1000);
+	}
+}
+
+/*
  * Load the persistent patches of the running kernel in order, one stdout
  * line each (the journal's record of the boot); a failure does not stop the
  * next. A patch whose module is loaded already is skipped if it is enabled
  * (boot may run twice), a failure if not: the exit status says whether
  * every one is live, not whether its module is loaded.
  */
-/*
- * lkhp.service and the modprobe hooks of fix packages (a patched module
- * that udev loads runs 'lkhp boot' first) may run at once during boot: one
- * at a time, so that the second finds the first's patches loaded. Held
- * until exit. Without /run (an initramfs) there is no one to wait for.
- */
-static void boot_lock(void)
-{
-	int fd = open("/run/lkhp.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-
-	if (fd >= 0 && flock(fd, LOCK_EX))
-		err("flock /run/lkhp.lock: %s", strerror(errno));
-}
-
 int cmd_boot(const struct opts *o)
 {
 	const struct lkhp_patch_info *l;

@@ -16,3 +16,12 @@ make_other_build() {
 		die "$ko: the kernel version '$version' was not rewritten in both places"
 	echo "$other"
 }
+
+# system_guest_or_skip TARGET: skip the test (exit 77) when the system
+# guest's disk of TARGET is not built and this user cannot build it (root).
+system_guest_or_skip() {
+	[ "$(id -u)" -eq 0 ] || "$LKHP_TOP/scripts/lkhp-system" env "$1" >/dev/null 2>&1 || {
+		echo "SKIP: the system guest's disk of $1 is not built, and building it needs root (scripts/lkhp-system)"
+		exit 77
+	}
+}

@@ -4,13 +4,16 @@
 # pcspkr, a module udev loads at boot), which is live at once. Rebooted,
 # the fix is live again before multi-user.target, one journal line says it
 # was loaded, and pcspkr was patched from its first call (its probe named
-# the device); the modprobe hook of the package (lkhp-build --deb) loads
-# the fix before pcspkr even when pcspkr loads first. apt upgrades to the
+# the device); the modprobe hook of the package (lkhp-build --deb), run by
+# systemd-udevd for a pcspkr 'add' event, loads the fix before pcspkr when
+# the fix is not loaded. apt upgrades to the
 # cumulative version 2 with no moment unpatched. Rebooted again, version 2
 # is live; apt remove takes it off the running kernel.
 set -euo pipefail
 . "$(dirname "$0")/../../lib.sh"
+. "$LKHP_TOP/scripts/tests/test-lib.sh"
 target=debian:$LKHP_DEBIAN_RELEASE
+system_guest_or_skip "$target"
 lkhp_load_target "$target"
 out=$LKHP_TOP/build/tests/system/packages
 rm -rf "$out"
@@ -66,13 +69,17 @@ system --file "$out/lkhp-fix_2_i386.deb" -- "$helpers
 	# udev loaded pcspkr at boot: its probe ran patched
 	speaker | grep -qF '(LKHP)'
 
-	# pcspkr loading while the fix is not loaded: the hook loads it first
+	# udev loading pcspkr while the fix is not loaded: the hook, run by
+	# systemd-udevd, loads the fix first
 	modprobe -r pcspkr
 	lkhp remove -i fix-1
 	grep -q '^console=' /proc/cmdline
-	modprobe pcspkr
+	udevadm trigger --action=add /sys/devices/platform/pcspkr
+	udevadm settle
+	grep -q '^pcspkr ' /proc/modules
 	speaker | grep -qF '(LKHP)'
 	live lkhp_cmdline_string
+	journalctl -b -o cat -u systemd-udevd.service | grep -x 'lkhp: fix-1: loaded, enabled'
 
 	# the upgrade: version 2 takes over in the same switch
 	apt-get install -y ./lkhp-fix_2_i386.deb

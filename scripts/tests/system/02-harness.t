@@ -6,6 +6,8 @@
 # systemd's colours.
 set -euo pipefail
 . "$(dirname "$0")/../../lib.sh"
+. "$LKHP_TOP/scripts/tests/test-lib.sh"
+system_guest_or_skip "debian:$LKHP_DEBIAN_RELEASE"
 out=$LKHP_TOP/build/tests/system/harness
 rm -rf "$out"
 mkdir -p "$out"
